@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+// The module graph, bottom to top:
+//
+//   C libraries        CGMP  CMPFR  CBLAS            (Debian -dev packages, pkg-config)
+//   exact arithmetic   ExactArithmetic                (BigInt, Rational, Interval, RationalMatrix)
+//   shared loss        ContrastiveLoss                (the one NCE / mean-classifier loss, generic)
+//   engines            LatentClassTheory | CIFARTraining   (siblings: certified theory, Float training)
+//   presentation       Reports                        (Markdown, SVG, JSON)
+//   front ends         VerifyCommand, verify, train-cifar, benchmarks
+import PackageDescription
+
+let package = Package(
+  name: "ContrastiveNegatives",
+  products: [
+    .executable(name: "verify", targets: ["verify"]),
+    .executable(name: "train-cifar", targets: ["train-cifar"]),
+    .library(name: "LatentClassTheory", targets: ["LatentClassTheory"]),
+  ],
+  targets: [
+    // C libraries.
+    .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
+    .systemLibrary(name: "CMPFR", pkgConfig: "mpfr", providers: [.apt(["libmpfr-dev"])]),
+    .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    // Arb is only an independent oracle for the tests; the product never links it.
+    .systemLibrary(name: "CArb", providers: [.apt(["libflint-arb-dev"])]),
+
+    // Exact arithmetic.
+    .target(name: "ExactArithmetic", dependencies: ["CGMP", "CMPFR"]),
+
+    // The shared loss definitions.
+    .target(name: "ContrastiveLoss", dependencies: ["ExactArithmetic"]),
+
+    // Engines.
+    .target(name: "LatentClassTheory", dependencies: ["ContrastiveLoss", "ExactArithmetic"]),
+    .target(name: "CIFARTraining", dependencies: ["ContrastiveLoss", "CBLAS"]),
+
+    // Presentation.
+    .target(name: "Reports", dependencies: ["LatentClassTheory", "ExactArithmetic"]),
+
+    // Front ends.
+    .target(name: "VerifyCommand", dependencies: ["Reports", "LatentClassTheory", "ExactArithmetic"]),
+    .executableTarget(name: "verify", dependencies: ["VerifyCommand"]),
+    .executableTarget(name: "train-cifar", dependencies: ["CIFARTraining"]),
+    .executableTarget(name: "benchmarks", dependencies: ["VerifyCommand", "LatentClassTheory"]),
+
+    // Tests.
+    .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic", "CArb"]),
+    .testTarget(name: "ContrastiveLossTests", dependencies: ["ContrastiveLoss"]),
+    .testTarget(name: "LatentClassTheoryTests", dependencies: ["LatentClassTheory"]),
+    .testTarget(name: "VerifyCommandTests", dependencies: ["VerifyCommand"]),
+  ]
+)
