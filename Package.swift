@@ -42,11 +42,13 @@ let package = Package(
     .executableTarget(name: "verify", dependencies: ["VerifyCommand"]),
     .executableTarget(name: "train-cifar", dependencies: ["CIFARTraining"]),
     .executableTarget(name: "benchmarks", dependencies: ["VerifyCommand", "LatentClassTheory"]),
+    .executableTarget(name: "cifar-benchmark", dependencies: ["CIFARTraining"]),
 
     // Tests.
     .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic", "CArb"]),
     .testTarget(name: "ContrastiveLossTests", dependencies: ["ContrastiveLoss"]),
     .testTarget(name: "LatentClassTheoryTests", dependencies: ["LatentClassTheory"]),
     .testTarget(name: "VerifyCommandTests", dependencies: ["VerifyCommand"]),
+    .testTarget(name: "CIFARTrainingTests", dependencies: ["CIFARTraining", "ContrastiveLoss"]),
   ]
 )
