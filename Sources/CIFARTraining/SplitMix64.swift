@@ -22,7 +22,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
   /// bounds far below 2^32 and much faster than `Int.random(in:)` in debug builds).
   @inline(__always)
   public mutating func index(below bound: Int) -> Int {
-    Int((next() >> 32) &* UInt64(bound) >> 32)
+    Int(((next() >> 32) &* UInt64(bound)) >> 32)
   }
 
   /// A standard normal draw (Box–Muller, one of the pair).
