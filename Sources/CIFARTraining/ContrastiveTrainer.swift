@@ -73,12 +73,7 @@ public struct ContrastiveTrainer {
   }
 
   /// The encoder with the current weights.
-  public var encoder: Encoder {
-    var unused = SplitMix64(seed: 0)
-    var encoder = Encoder(configuration: configuration.encoder, using: &unused)
-    encoder.parameters = state.parameters
-    return encoder
-  }
+  public var encoder: Encoder { Encoder(configuration: configuration.encoder, parameters: state.parameters) }
 
   /// Whether every epoch is done.
   public var isFinished: Bool { state.epochsCompleted >= configuration.epochs }

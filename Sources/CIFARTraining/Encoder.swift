@@ -15,6 +15,17 @@ public struct Encoder: Sendable {
 
   /// An encoder with He-normal weights (`N(0, 2/fan_in)`) and zero biases.
   public init(configuration: EncoderConfiguration, using generator: inout SplitMix64) {
+    self.init(configuration: configuration, parameters: [])
+    for (stage, start) in zip(stages, stageOffsets) {
+      let deviation = (2 / Float(stage.fanIn)).squareRoot()
+      for index in start ..< start + stage.outputChannels * stage.fanIn { parameters[index] = deviation * generator.gaussian() }
+    }
+    let deviation = (2 / Float(head.inputs)).squareRoot()
+    for index in headOffset ..< headOffset + head.outputs * head.inputs { parameters[index] = deviation * generator.gaussian() }
+  }
+
+  /// An encoder with the given weights (all zero when `parameters` is empty).
+  public init(configuration: EncoderConfiguration, parameters: [Float]) {
     self.configuration = configuration
     var inputChannels = EncoderConfiguration.inputChannels
     var stages = [Convolution3x3](), offsets = [Int](), offset = 0
@@ -28,13 +39,9 @@ public struct Encoder: Sendable {
     stageOffsets = offsets
     head = Linear(inputs: configuration.flattenedFeatures, outputs: configuration.embeddingDimension)
     headOffset = offset
-    parameters = [Float](repeating: 0, count: offset + head.parameterCount)
-    for (stage, start) in zip(stages, offsets) {
-      let deviation = (2 / Float(stage.fanIn)).squareRoot()
-      for index in start ..< start + stage.outputChannels * stage.fanIn { parameters[index] = deviation * generator.gaussian() }
-    }
-    let deviation = (2 / Float(head.inputs)).squareRoot()
-    for index in headOffset ..< headOffset + head.outputs * head.inputs { parameters[index] = deviation * generator.gaussian() }
+    let count = offset + head.parameterCount
+    precondition(parameters.isEmpty || parameters.count == count, "parameter count of this architecture")
+    self.parameters = parameters.isEmpty ? [Float](repeating: 0, count: count) : parameters
   }
 
   /// Number of weights and biases.
