@@ -3,7 +3,7 @@ import Foundation
 /// Stores ``TrainingState`` in a small binary file (little-endian), written to a
 /// temporary file and renamed so a crash never leaves a half-written checkpoint.
 public enum Checkpoint {
-  static let magic = Array("CIFARCK1".utf8)
+  static let magic = Array("CIFARCK2".utf8)
 
   /// Writes `state` to `path` atomically.
   ///
@@ -23,6 +23,7 @@ public enum Checkpoint {
     append(UInt64(state.optimizer.step))
     append(state.trainingSeconds.bitPattern)
     append(state.parameters)
+    append(state.runningStatistics)
     append(state.optimizer.firstMoment)
     append(state.optimizer.secondMoment)
     append(state.epochLosses)
@@ -71,6 +72,7 @@ public enum Checkpoint {
     let step = Int(try integer())
     let seconds = Double(bitPattern: try integer())
     let parameters = try floats()
+    let runningStatistics = try floats()
     var optimizer = AdamOptimizer(parameterCount: parameters.count, weightDecay: weightDecay)
     optimizer.firstMoment = try floats()
     optimizer.secondMoment = try floats()
@@ -80,7 +82,8 @@ public enum Checkpoint {
       optimizer.secondMoment.count == parameters.count
     else { throw corrupt }
     return TrainingState(
-      fingerprint: fingerprint, epochsCompleted: epochs, parameters: parameters, optimizer: optimizer,
+      fingerprint: fingerprint, epochsCompleted: epochs, parameters: parameters,
+      runningStatistics: runningStatistics, optimizer: optimizer,
       generator: generator, epochLosses: losses, trainingSeconds: seconds)
   }
 }

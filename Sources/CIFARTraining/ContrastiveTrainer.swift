@@ -32,7 +32,7 @@ public struct ContrastiveTrainer {
       configuration: configuration, images: images, normalization: normalization,
       state: TrainingState(
         fingerprint: Self.fingerprint(configuration, images: images), epochsCompleted: 0,
-        parameters: encoder.parameters,
+        parameters: encoder.parameters, runningStatistics: encoder.runningStatistics,
         optimizer: AdamOptimizer(parameterCount: encoder.parameterCount, weightDecay: configuration.weightDecay),
         generator: generator, epochLosses: [], trainingSeconds: 0))
   }
@@ -73,7 +73,9 @@ public struct ContrastiveTrainer {
   }
 
   /// The encoder with the current weights.
-  public var encoder: Encoder { Encoder(configuration: configuration.encoder, parameters: state.parameters) }
+  public var encoder: Encoder {
+    Encoder(configuration: configuration.encoder, parameters: state.parameters, runningStatistics: state.runningStatistics)
+  }
 
   /// Whether every epoch is done.
   public var isFinished: Bool { state.epochsCompleted >= configuration.epochs }
@@ -109,6 +111,7 @@ public struct ContrastiveTrainer {
             + "the last checkpoint (epoch \(state.epochsCompleted)) is kept; lower --lr or --scale")
       }
       let gradient = encoder.backward(embeddingGradient, tape: tape)
+      encoder.updateRunningStatistics(from: tape)
       next.optimizer.update(
         &encoder.parameters, gradient: gradient,
         learningRate: configuration.learningRate(atStep: next.optimizer.step, of: totalSteps))
@@ -120,6 +123,7 @@ public struct ContrastiveTrainer {
         imagesPerSecond: Double((step + 1) * batch.imageIndices.count) / elapsed, elapsedSeconds: elapsed))
     }
     next.parameters = encoder.parameters
+    next.runningStatistics = encoder.runningStatistics
     next.epochsCompleted += 1
     next.epochLosses.append(lossSum / Float(steps))
     next.trainingSeconds += Date().timeIntervalSince(started)

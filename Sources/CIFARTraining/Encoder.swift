@@ -2,12 +2,18 @@
 /// hand-written backward pass.
 ///
 /// All weights live in one flat vector, so the optimiser and the checkpoint treat
-/// them as a single array: stage `i`'s convolution at `stageOffsets[i]`, the head at
-/// `headOffset`.
+/// them as a single array: stage `i`'s convolution at `stageOffsets[i]`, followed by
+/// its batch-norm `γ, β` when enabled, the head at `headOffset`.
 public struct Encoder: Sendable {
   public let configuration: EncoderConfiguration
   /// Every weight and bias, in layer order.
   public var parameters: [Float]
+  /// Batch-norm running means and variances, `[mean C_i, variance C_i]` per stage
+  /// (empty without batch norm); used instead of batch statistics at inference.
+  public var runningStatistics: [Float]
+
+  /// How batch norm normalises: by the batch's own statistics, or by the running ones.
+  public enum Mode: Sendable { case training, inference }
   let stages: [Convolution3x3]
   let head: Linear
   let stageOffsets: [Int]
@@ -24,15 +30,16 @@ public struct Encoder: Sendable {
     for index in headOffset ..< headOffset + head.outputs * head.inputs { parameters[index] = deviation * generator.gaussian() }
   }
 
-  /// An encoder with the given weights (all zero when `parameters` is empty).
-  public init(configuration: EncoderConfiguration, parameters: [Float]) {
+  /// An encoder with the given weights (all zero when `parameters` is empty, with
+  /// batch-norm scales 1) and running statistics (mean 0, variance 1 when empty).
+  public init(configuration: EncoderConfiguration, parameters: [Float], runningStatistics: [Float] = []) {
     self.configuration = configuration
     var inputChannels = EncoderConfiguration.inputChannels
     var stages = [Convolution3x3](), offsets = [Int](), offset = 0
     for channels in configuration.channels {
       stages.append(Convolution3x3(inputChannels: inputChannels, outputChannels: channels))
       offsets.append(offset)
-      offset += stages.last!.parameterCount
+      offset += stages.last!.parameterCount + (configuration.batchNorm ? 2 * channels : 0)
       inputChannels = channels
     }
     self.stages = stages
@@ -42,7 +49,23 @@ public struct Encoder: Sendable {
     let count = offset + head.parameterCount
     precondition(parameters.isEmpty || parameters.count == count, "parameter count of this architecture")
     self.parameters = parameters.isEmpty ? [Float](repeating: 0, count: count) : parameters
+    let freshStatistics = configuration.batchNorm
+      ? configuration.channels.flatMap { [Float](repeating: 0, count: $0) + [Float](repeating: 1, count: $0) } : []
+    precondition(runningStatistics.isEmpty || runningStatistics.count == freshStatistics.count, "running statistics count")
+    self.runningStatistics = runningStatistics.isEmpty ? freshStatistics : runningStatistics
+    if parameters.isEmpty && configuration.batchNorm {
+      for (stage, start) in zip(stages, stageOffsets) {
+        let gamma = start + stage.parameterCount
+        for index in gamma ..< gamma + stage.outputChannels { self.parameters[index] = 1 }
+      }
+    }
   }
+
+  /// Where stage `index`'s batch-norm `γ, β` start in `parameters`.
+  func normalizationOffset(_ index: Int) -> Int { stageOffsets[index] + stages[index].parameterCount }
+
+  /// Where stage `index`'s running means start in `runningStatistics`.
+  func statisticsOffset(_ index: Int) -> Int { 2 * configuration.channels[..<index].reduce(0, +) }
 
   /// Number of weights and biases.
   public var parameterCount: Int { parameters.count }
@@ -53,27 +76,41 @@ public struct Encoder: Sendable {
     var columns: [[Float]] = []
     var rectified: [[Float]] = []
     var winners: [[UInt8]] = []
+    var normalization: [BatchNormalization.BatchStatistics] = []
     var flattened: [Float] = []
     var projected: [Float] = []
     var divisors: [Float] = []
   }
 
   /// Representations `[batch, d]` of `images` (layout `[3, batch, side, side]`), and
-  /// the tape for ``backward(_:tape:)``.
+  /// the tape for ``backward(_:tape:)`` (training mode only).
   ///
   /// - Complexity: O(batch · FLOPs per image), about 21 MFLOP per 32×32 image for the default network.
-  public func forward(_ images: [Float], batch: Int) -> (embeddings: [Float], tape: Tape) {
+  public func forward(_ images: [Float], batch: Int, mode: Mode = .training) -> (embeddings: [Float], tape: Tape) {
     let side = configuration.imageSide
     var shape = FeatureMapShape(channels: EncoderConfiguration.inputChannels, batch: batch, height: side, width: side)
     precondition(images.count == shape.count, "encoder input shape")
     var tape = Tape()
     var activation = images
     parameters.withUnsafeBufferPointer { parameters in
-      for (stage, offset) in zip(stages, stageOffsets) {
+      for (index, (stage, offset)) in zip(stages, stageOffsets).enumerated() {
         tape.stageInputShapes.append(shape)
         var (output, columns) = stage.forward(activation, shape: shape, parameters: parameters.baseAddress! + offset)
-        ReLU.apply(&output)
         shape.channels = stage.outputChannels
+        if configuration.batchNorm {
+          let normalization = parameters.baseAddress! + normalizationOffset(index)
+          switch mode {
+          case .training:
+            tape.normalization.append(BatchNormalization.forwardTraining(&output, shape: shape, parameters: normalization))
+          case .inference:
+            let start = statisticsOffset(index), channels = stage.outputChannels
+            BatchNormalization.forwardInference(
+              &output, shape: shape, parameters: normalization,
+              mean: runningStatistics[start ..< start + channels],
+              variance: runningStatistics[start + channels ..< start + 2 * channels])
+          }
+        }
+        ReLU.apply(&output)
         let (pooled, winners) = MaxPool2x2.forward(output, shape: shape)
         tape.columns.append(columns)
         tape.rectified.append(output)
@@ -100,7 +137,7 @@ public struct Encoder: Sendable {
     for start in stride(from: 0, to: images.count, by: chunk) {
       let indices = Array(start ..< min(start + chunk, images.count))
       let input = assembler.assemble(images, indices: indices, augment: false, using: &unused)
-      embeddings += forward(input, batch: indices.count).embeddings
+      embeddings += forward(input, batch: indices.count, mode: .inference).embeddings
     }
     return embeddings
   }
@@ -130,6 +167,12 @@ public struct Encoder: Sendable {
           shape.channels = stages[index].outputChannels
           var rectifiedGradient = MaxPool2x2.backward(activationGradient, winners: tape.winners[index], shape: shape)
           ReLU.backward(&rectifiedGradient, output: tape.rectified[index])
+          if configuration.batchNorm {
+            rectifiedGradient = BatchNormalization.backward(
+              rectifiedGradient, statistics: tape.normalization[index], shape: shape,
+              parameters: parameters.baseAddress! + normalizationOffset(index),
+              parameterGradient: gradient.baseAddress! + normalizationOffset(index))
+          }
           activationGradient = stages[index].backward(
             outputGradient: rectifiedGradient, columns: tape.columns[index], shape: tape.stageInputShapes[index],
             parameters: parameters.baseAddress! + stageOffsets[index],
@@ -138,6 +181,22 @@ public struct Encoder: Sendable {
       }
     }
     return gradient
+  }
+
+  /// Moves the running statistics towards the batch statistics recorded in `tape`
+  /// (exponential average with ``BatchNormalization/momentum``).
+  ///
+  /// - Complexity: O(total channels).
+  public mutating func updateRunningStatistics(from tape: Tape) {
+    let momentum = BatchNormalization.momentum
+    for (index, statistics) in tape.normalization.enumerated() {
+      let start = statisticsOffset(index), channels = statistics.mean.count
+      for channel in 0 ..< channels {
+        runningStatistics[start + channel] += momentum * (statistics.mean[channel] - runningStatistics[start + channel])
+        runningStatistics[start + channels + channel] +=
+          momentum * (statistics.variance[channel] - runningStatistics[start + channels + channel])
+      }
+    }
   }
 
   /// `[C, B, h, w]` → `[B, C·h·w]`: one feature row per image for the head.

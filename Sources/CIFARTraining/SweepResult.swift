@@ -10,7 +10,8 @@
 ///       "classFrequencies": [Double],  // ρ_c: training-set class frequencies after --imbalance
 ///       "imbalance": Double, "trainImages": Int, "testImages": Int,
 ///       "normalization": { "mean": [3 Float], "standardDeviation": [3 Float] },
-///       "encoder": { "imageSide": 32, "channels": [Int], "embeddingDimension": Int, "sphere": Bool },
+///       "encoder": { "imageSide": 32, "channels": [Int], "embeddingDimension": Int, "sphere": Bool,
+///                   "batchNorm": Bool },
 ///       "scale": Float, "epochs": Int, "batchSize": Int, "learningRate": Float, "weightDecay": Float,
 ///       "augment": Bool, "seed": UInt64,
 ///       "runs": [ {                     // one per k, in the order of --k

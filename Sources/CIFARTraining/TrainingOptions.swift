@@ -20,6 +20,7 @@ public struct TrainingOptions: Equatable, Sendable {
   /// Training images kept per class (before `imbalance`); `nil` keeps all.
   public var trainPerClass: Int?
   public var sphere = false
+  public var batchNorm = true
   public var resume = false
   public var batchSize = 256
   public var learningRate: Float = 2e-3
@@ -34,7 +35,7 @@ public struct TrainingOptions: Equatable, Sendable {
     usage: train-cifar [--dataset cifar10|cifar100|cifar100-coarse] [--k 1,4,16,64,256] [--epochs E]
                        [--dim D] [--scale S] [--seed N] [--out DIR] [--data DIR] [--classes 0,1,2]
                        [--imbalance R] [--train-per-class N] [--sphere] [--resume] [--batch B] [--lr LR]
-                       [--channels 32,64,128] [--no-augment] [--nce-draws T]
+                       [--channels 32,64,128] [--no-batch-norm] [--no-augment] [--nce-draws T]
     Trains one encoder per k on latent-class draws (theory.md §1-§3) and writes DIR/results.json.
     """
 
@@ -93,6 +94,7 @@ public struct TrainingOptions: Equatable, Sendable {
       case "--sphere": options.sphere = true
       case "--resume": options.resume = true
       case "--no-augment": options.augment = false
+      case "--no-batch-norm": options.batchNorm = false
       case "--help", "-h": options.showHelp = true
       default: throw TrainingError.usage(flag: flag, message: "unknown option (see --help)")
       }
@@ -132,7 +134,8 @@ public struct TrainingOptions: Equatable, Sendable {
   /// The training configuration of the run with `negatives` negatives.
   public func configuration(negatives: Int) -> TrainingConfiguration {
     TrainingConfiguration(
-      encoder: EncoderConfiguration(channels: channels, embeddingDimension: dimension, sphere: sphere),
+      encoder: EncoderConfiguration(
+        channels: channels, embeddingDimension: dimension, sphere: sphere, batchNorm: batchNorm),
       negatives: negatives, scale: scale, epochs: epochs, batchSize: batchSize, learningRate: learningRate,
       augment: augment, seed: seed)
   }

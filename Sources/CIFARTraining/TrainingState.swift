@@ -5,6 +5,8 @@ public struct TrainingState: Sendable, Equatable {
   public var fingerprint: String
   public var epochsCompleted: Int
   public var parameters: [Float]
+  /// The encoder's batch-norm running statistics (``Encoder/runningStatistics``).
+  public var runningStatistics: [Float]
   public var optimizer: AdamOptimizer
   /// The random stream, positioned at the start of the next epoch.
   public var generator: SplitMix64

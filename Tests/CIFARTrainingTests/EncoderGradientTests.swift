@@ -11,10 +11,10 @@ final class EncoderGradientTests: XCTestCase {
     let batch: ContrastiveBatch
     let scale: Float = 3
 
-    init(sphere: Bool) {
+    init(sphere: Bool, batchNorm: Bool = true) {
       var generator = SplitMix64(seed: 21)
       encoder = Encoder(
-        configuration: EncoderConfiguration(imageSide: 8, channels: [3, 4], embeddingDimension: 5, sphere: sphere),
+        configuration: EncoderConfiguration(imageSide: 8, channels: [3, 4], embeddingDimension: 5, sphere: sphere, batchNorm: batchNorm),
         using: &generator)
       let labels = [0, 1, 2, 0, 1, 2]
       let images = LabeledImages(
@@ -39,19 +39,32 @@ final class EncoderGradientTests: XCTestCase {
   }
 
   func testDirectionalDerivativesMatchFiniteDifferences() {
-    for sphere in [false, true] {
-      let fixture = Fixture(sphere: sphere)
+    for (sphere, batchNorm) in [(false, true), (true, true), (false, false)] {
+      let fixture = Fixture(sphere: sphere, batchNorm: batchNorm)
       let gradient = fixture.gradient
       XCTAssertGreaterThan(gradient.map { abs($0) }.max()!, 1e-3, "a vanishing gradient would make this test vacuous")
       var generator = SplitMix64(seed: 22)
       for _ in 0 ..< 4 {
-        let direction = FiniteDifferences.gaussians(gradient.count, &generator)
+        // A unit direction and a small step: batch norm puts many pre-activations near
+        // ReLU's kink, and a longer step would cross some of them.
+        let draws = FiniteDifferences.gaussians(gradient.count, &generator)
+        let length = draws.map { $0 * $0 }.reduce(0, +).squareRoot()
+        let direction = draws.map { $0 / length }
         let analytic = FiniteDifferences.weightedSum(gradient, direction)
         let numeric = FiniteDifferences.directional(
-          fixture.loss, at: fixture.encoder.parameters, direction: direction, step: 1e-3)
-        XCTAssertEqual(analytic, numeric, accuracy: 0.02 * abs(numeric) + 2e-3, "sphere \(sphere)")
+          fixture.loss, at: fixture.encoder.parameters, direction: direction, step: 3e-4)
+        XCTAssertEqual(analytic, numeric, accuracy: 0.02 * abs(numeric) + 5e-4, "sphere \(sphere), batch norm \(batchNorm)")
       }
     }
+  }
+
+  func testInferenceWithBatchStatisticsEqualsTraining() {
+    var fixture = Fixture(sphere: false)
+    let (training, tape) = fixture.encoder.forward(fixture.input, batch: 8)
+    // Momentum 0.1 from (0, 1): after many updates the running statistics equal this batch's.
+    for _ in 0 ..< 400 { fixture.encoder.updateRunningStatistics(from: tape) }
+    let inference = fixture.encoder.forward(fixture.input, batch: 8, mode: .inference).embeddings
+    for (a, b) in zip(training, inference) { XCTAssertEqual(a, b, accuracy: 1e-4) }
   }
 
   func testEveryLayersParametersMatchFiniteDifferences() {
@@ -60,8 +73,9 @@ final class EncoderGradientTests: XCTestCase {
     // A coordinate sample covering every layer's weights and biases.
     let encoder = fixture.encoder
     var indices = [Int]()
-    for (stage, offset) in zip(encoder.stages, encoder.stageOffsets) {
-      indices += [offset, offset + stage.parameterCount / 2, offset + stage.parameterCount - 1]
+    for (index, (stage, offset)) in zip(encoder.stages, encoder.stageOffsets).enumerated() {
+      let normalization = encoder.normalizationOffset(index)
+      indices += [offset, offset + stage.parameterCount / 2, normalization, normalization + stage.outputChannels]
     }
     indices += [encoder.headOffset, encoder.headOffset + 17, encoder.parameterCount - 1]
     for index in indices {

@@ -38,6 +38,38 @@ final class LayerGradientTests: XCTestCase {
     XCTAssertEqual(output, [12, 21, 16, 27, 45, 33, 24, 39, 28].map { $0 + 0.5 })
   }
 
+  func testBatchNormalizationGradientsMatchFiniteDifferences() {
+    var generator = SplitMix64(seed: 16)
+    let shape = FeatureMapShape(channels: 2, batch: 3, height: 2, width: 2)
+    let input = FiniteDifferences.gaussians(shape.count, &generator).map { 2 * $0 + 1 }
+    let parameters = FiniteDifferences.gaussians(4, &generator)
+    let weights = FiniteDifferences.gaussians(shape.count, &generator)
+    func loss(input: [Float], parameters: [Float]) -> Double {
+      var values = input
+      _ = parameters.withUnsafeBufferPointer {
+        BatchNormalization.forwardTraining(&values, shape: shape, parameters: $0.baseAddress!)
+      }
+      return FiniteDifferences.weightedSum(values, weights)
+    }
+    var output = input
+    let statistics = parameters.withUnsafeBufferPointer {
+      BatchNormalization.forwardTraining(&output, shape: shape, parameters: $0.baseAddress!)
+    }
+    let standardizedRow = statistics.standardized.prefix(shape.positions)
+    XCTAssertEqual(Double(standardizedRow.reduce(0, +)), 0, accuracy: 1e-5, "each channel is centred")
+    var parameterGradient = [Float](repeating: 0, count: 4)
+    let inputGradient = parameters.withUnsafeBufferPointer { parameters in
+      parameterGradient.withUnsafeMutableBufferPointer { gradient in
+        BatchNormalization.backward(
+          weights, statistics: statistics, shape: shape, parameters: parameters.baseAddress!,
+          parameterGradient: gradient.baseAddress!)
+      }
+    }
+    FiniteDifferences.assertGradient(
+      inputGradient, of: { loss(input: $0, parameters: parameters) }, at: input, step: 1e-2, tolerance: 5e-3)
+    FiniteDifferences.assertGradient(parameterGradient, of: { loss(input: input, parameters: $0) }, at: parameters)
+  }
+
   func testMaxPoolRoutesGradientToTheMaximum() {
     var generator = SplitMix64(seed: 12)
     let shape = FeatureMapShape(channels: 2, batch: 3, height: 4, width: 6)
