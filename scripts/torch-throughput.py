@@ -3,12 +3,13 @@
 implementation (`cifar-benchmark`).
 
 The network is the same as Sources/CIFARTraining/Encoder.swift: three
-conv3x3(pad 1)-ReLU-maxpool2x2 stages with 32/64/128 channels, a linear head to
-d = 128 and the map x / max(1, ||x||) into the unit ball. Both sides time
+conv3x3(pad 1)-batchnorm-ReLU-maxpool2x2 stages with 32/64/128 channels (batch
+norm in training mode, as in a training step), a linear head to d = 128 and the
+map x / max(1, ||x||) into the unit ball. Both sides time
 forward + backward of a batch of random 32x32 images against a fixed output
 gradient.
 
-usage: scripts/torch-throughput.py [--batch 256] [--repetitions 10] [--threads 2] [--swift PATH]
+usage: scripts/torch-throughput.py [--batch 256] [--repetitions 10] [--threads 2] [--swift PATH] [--no-batch-norm]
 """
 import argparse
 import re
@@ -23,6 +24,7 @@ def main():
     parser.add_argument("--repetitions", type=int, default=10)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--swift", default=".build/release/cifar-benchmark")
+    parser.add_argument("--no-batch-norm", action="store_true")
     args = parser.parse_args()
 
     try:
@@ -40,7 +42,10 @@ def main():
             super().__init__()
             layers, channels = [], 3
             for out in (32, 64, 128):
-                layers += [nn.Conv2d(channels, out, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2)]
+                layers.append(nn.Conv2d(channels, out, 3, padding=1))
+                if not args.no_batch_norm:
+                    layers.append(nn.BatchNorm2d(out))
+                layers += [nn.ReLU(), nn.MaxPool2d(2)]
                 channels = out
             self.features = nn.Sequential(*layers)
             self.head = nn.Linear(128 * 4 * 4, 128)
@@ -74,7 +79,8 @@ def main():
           f"forward {torch_forward:.0f} images/s, forward+backward {torch_training:.0f} images/s")
 
     try:
-        output = subprocess.run([args.swift, str(args.batch), str(args.repetitions)],
+        command = [args.swift, str(args.batch), str(args.repetitions)] + (["--no-batch-norm"] if args.no_batch_norm else [])
+        output = subprocess.run(command,
                                 capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError) as error:
         print(f"torch-throughput: cannot run {args.swift} ({error}); build it with "
