@@ -21,8 +21,8 @@ public enum UniformJSON {
         ("optimum", .string("simplex")),
         ("certificate", .string(row.certificate.verdict.rawValue)),
         ("kkt_multiplier", enclosure(row.certificate.multiplier)),
-        ("collision_probability", enclosure(Interval(row.bounds.collisionProbability, precision: p))),
-        ("coverage", enclosure(Interval(row.bounds.coverage, precision: p))),
+        ("collision_probability", enclosure(row.bounds.collisionProbability)),
+        ("coverage", enclosure(row.bounds.coverage)),
         ("collision_term", enclosure(row.bounds.collisionTerm)),
         (
           "bounds",

@@ -50,35 +50,47 @@ public struct BinomialDistribution: Sendable {
                           abs(range.upperBound?.approximateDouble ?? .infinity))
     let stop = StoppingRule(largestTerm: largestTerm, relativeTolerance: Double(sign: .plus, exponent: -(precision + 4), significand: 1))
 
-    var sum = startWeight * term(start)
+    let odds = Interval(p / q, precision: working)  // p/q and q/p, one rounding each
+    let inverseOdds = Interval(q / p, precision: working)
+    var sum = Interval(0, precision: working)
+    sum.addProduct(startWeight, term(start))
     let zero = Interval(0)
     // Walk up: w_{j+1} = w_j (k − j) p / ((j + 1) q).
     var upperTail = zero
-    var weight = startWeight
+    var weight = startWeight.rounded(toPrecision: working)
     var j = start
     while j < k {
-      let ratio = Interval(Rational(k - j) * p / (Rational(j + 1) * q), precision: working)
-      if let tail = stop.tailBound(weight: weight, ratio: ratio, sum: sum) {
-        upperTail = tail
-        break
+      // The geometric-tail test needs the ratio itself only where it may stop.
+      if (j - start) % 8 == 7 || j + 1 == k {
+        let ratio = Interval(k - j, precision: working) * odds / Interval(j + 1, precision: working)
+        if let tail = stop.tailBound(weight: weight, ratio: ratio, sum: sum) {
+          upperTail = tail
+          break
+        }
       }
-      weight = weight * ratio
+      weight.multiply(byNonNegative: k - j)
+      weight.multiply(by: odds)
+      weight.divide(byPositive: j + 1)
       j += 1
-      sum = sum + weight * term(j)
+      sum.addProduct(weight, term(j))
     }
     // Walk down: w_{j−1} = w_j j q / ((k − j + 1) p).
     var lowerTail = zero
-    weight = startWeight
+    weight = startWeight.rounded(toPrecision: working)
     j = start
     while j > 0 {
-      let ratio = Interval(Rational(j) * q / (Rational(k - j + 1) * p), precision: working)
-      if let tail = stop.tailBound(weight: weight, ratio: ratio, sum: sum) {
-        lowerTail = tail
-        break
+      if (start - j) % 8 == 7 || j == 1 {
+        let ratio = Interval(j, precision: working) / (odds * Interval(k - j + 1, precision: working))
+        if let tail = stop.tailBound(weight: weight, ratio: ratio, sum: sum) {
+          lowerTail = tail
+          break
+        }
       }
-      weight = weight * ratio
+      weight.multiply(byNonNegative: j)
+      weight.divide(byPositive: k - j + 1)
+      weight.multiply(by: inverseOdds)
       j -= 1
-      sum = sum + weight * term(j)
+      sum.addProduct(weight, term(j))
     }
     let tails = Interval(lower: 0, upper: 1, precision: working) * (upperTail + lowerTail)
     return (sum + tails * range).rounded(toPrecision: precision)

@@ -32,14 +32,14 @@ public struct SimplexCertificate: Sendable {
 }
 
 extension UniformModel {
-  /// Builds and checks the KKT certificate of the simplex for `k` negatives.
+  /// Builds and checks the KKT certificate of the simplex from the enclosure of `u`
+  /// for some `k` (see ``simplexEvaluation(negatives:)``).
   ///
   /// The exact parts (`J ⪰ 0`, `G* ⪰ 0` with unit diagonal, `⟨J, G*⟩ = 0`) do not
   /// depend on `k`; pass them in through `exactParts` to share them across a range.
-  /// - Complexity: O(√k) for the multiplier, O(N³) rational operations for the exact parts.
-  public func simplexCertificate(negatives k: Int, exactParts: SimplexExactParts? = nil) -> SimplexCertificate {
+  /// - Complexity: O(N³) rational operations for the exact parts.
+  public func simplexCertificate(multiplier u: Interval, exactParts: SimplexExactParts? = nil) -> SimplexCertificate {
     let parts = exactParts ?? SimplexExactParts(model: self)
-    let u = kktMultiplier(negatives: k)
     let sign: Verdict =
       u.isCertainlyPositive ? .verified : (Interval.compare(u, Interval(0)) == .less ? .refuted : .undecided)
     return SimplexCertificate(

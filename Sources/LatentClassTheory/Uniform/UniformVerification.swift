@@ -18,6 +18,8 @@ public struct UniformRow: Sendable {
   public let contrastiveLoss: Interval
   public let certificate: SimplexCertificate
   public let bounds: CollisionCoverageBounds
+  /// How the expectations over collisions were evaluated.
+  public let method: ExpectationMethod
 }
 
 /// Verification of T2 and T3 for the uniform class-level model over a range of `k`.
@@ -38,13 +40,16 @@ public struct UniformVerification: Sendable {
     precondition(negatives.allSatisfy { $0 >= 1 }, "k must be at least 1")
     self.model = model
     let exactParts = SimplexExactParts(model: model)
+    let logarithms = LogarithmTable(count: min(negatives.max() ?? 0, 20_000) + 1, precision: model.precision + 20)
     rows = UniformVerification.parallelMap(negatives) { k in
-      let loss = model.simplexLoss(negatives: k)
+      let evaluation = model.simplexEvaluation(negatives: k, logarithms: logarithms)
       return UniformRow(
-        negatives: k, contrastiveLoss: loss,
-        certificate: model.simplexCertificate(negatives: k, exactParts: exactParts),
+        negatives: k, contrastiveLoss: evaluation.loss,
+        certificate: model.simplexCertificate(multiplier: evaluation.multiplier, exactParts: exactParts),
         bounds: CollisionCoverageBounds(
-          classes: model.classes, negatives: k, contrastiveLoss: loss, precision: model.precision))
+          classes: model.classes, negatives: k, contrastiveLoss: evaluation.loss,
+          collisionTerm: evaluation.collisionTerm, precision: model.precision),
+        method: evaluation.method)
     }
     downstream = ClassLevelDownstream(
       gram: model.simplexGram, rho: model.rho, scale: model.scale, precision: model.precision)
