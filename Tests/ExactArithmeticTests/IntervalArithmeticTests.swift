@@ -78,6 +78,30 @@ final class IntervalArithmeticTests: XCTestCase {
     values.map(\.magnitude).max()!
   }
 
+  /// Point operands exactly representable at 16 bits whose results need more bits: the
+  /// only rounding is the operation's own, so each endpoint's direction is observable.
+  func testEachOperationRoundsOutward() {
+    forEachSeed(300, base: 0x16B) { random, seed in
+      func operand() -> Rational {
+        // An odd 16-bit significand, scaled by a power of two, with a random sign.
+        let significand = 2 * Int.random(in: (1 << 13)..<(1 << 14), using: &random) + 1
+        let scaled = Rational(significand, 1 << Int.random(in: 0...20, using: &random))
+        return Bool.random(using: &random) ? scaled : -scaled
+      }
+      let x = operand(), y = operand()
+      let a = Interval(x, precision: 16), b = Interval(y, precision: 16)
+      let label = "\(seed), x = \(x), y = \(y)"
+      XCTAssertEqual(a.lowerBound, a.upperBound, "\(label): operand must be exact")
+      for (name, result, exact) in [("+", a + b, x + y), ("-", a - b, x - y), ("*", a * b, x * y), ("/", a / b, x / y)] {
+        XCTAssertTrue(result.contains(exact), "\(label): x \(name) y = \(exact) not in \(result)")
+        // At most one ulp apart (relative 2^-15), and apart whenever the exact result is not representable.
+        let lower = result.lowerBound!, upper = result.upperBound!
+        XCTAssertLessThanOrEqual(upper - lower, exact.magnitude * Rational(1, 1 << 15), "\(label): x \(name) y")
+        if lower == upper { XCTAssertEqual(lower, exact, "\(label): x \(name) y") }
+      }
+    }
+  }
+
   /// With small dyadic endpoints at 128 bits nothing rounds, so `+ − ×` must give the exact hull.
   func testExactEndpointsOnDyadics() {
     forEachSeed(300, base: 0xD1AD) { random, seed in
@@ -169,7 +193,24 @@ final class IntervalArithmeticTests: XCTestCase {
     XCTAssertTrue((whole - whole).contains(Rational(12345)))
   }
 
-  /// Division and multiplication by a positive interval on the fast path, vs the general path.
+  /// An infinite endpoint keeps the sign information that is certain.
+  func testDivisionWithAnUnboundedOperand() {
+    // log([0, 1]) = [−∞, 0].
+    let nonPositive = Interval.log(Interval(lower: 0, upper: 1, precision: 53))
+    XCTAssertNil(nonPositive.lowerBound)
+    XCTAssertEqual(nonPositive.upperBound, 0)
+    let byNegative = nonPositive / Interval(lower: -2, upper: -1, precision: 53)
+    XCTAssertEqual(byNegative.lowerBound, 0)
+    XCTAssertNil(byNegative.upperBound)
+    let byPositive = nonPositive / Interval(lower: 1, upper: 2, precision: 53)
+    XCTAssertNil(byPositive.lowerBound)
+    XCTAssertEqual(byPositive.upperBound, 0)
+    let entire = Interval(1) / Interval(lower: -1, upper: 1, precision: 53)
+    XCTAssertFalse((entire / Interval(lower: -2, upper: -1, precision: 53)).isBounded)
+    XCTAssertNil((entire / Interval(lower: -2, upper: -1, precision: 53)).upperBound)
+  }
+
+  /// Every sign combination of a division, against the hand-computed exact quotient hull.
   func testQuotientSignCases() {
     let cases: [((Int, Int), (Int, Int), (Rational, Rational))] = [
       ((1, 2), (4, 8), (Rational(1, 8), Rational(1, 2))),
