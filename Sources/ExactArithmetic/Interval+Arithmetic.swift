@@ -112,8 +112,10 @@ extension Interval {
   /// `self` raised to an integer power, with the even-power sign cases handled so
   /// that `[-1, 2]²` is `[0, 4]`, not `[-2, 4]`.
   public func power(_ exponent: Int) -> Interval {
-    if exponent < 0 { return Interval(1) / power(-exponent) }
-    if exponent == 0 { return Interval(1) }
+    // 1 at this interval's precision: `Interval(1)` is 64 bits and would raise it.
+    let one = Interval(Rational(1), precision: precision)
+    if exponent < 0 { return one / power(-exponent) }
+    if exponent == 0 { return one }
     let n = UInt(exponent)
     let a = storage
     let isOdd = exponent % 2 == 1

@@ -154,6 +154,17 @@ final class IntervalArithmeticTests: XCTestCase {
     }
   }
 
+  /// `power` is a unary operation: like `exp` or `sqrt` it keeps the operand's precision.
+  func testPowerKeepsThePrecision() {
+    for precision in [16, 53, 128, 256] {
+      let third = Interval(Rational(1, 3), precision: precision)
+      for exponent in -3...3 {
+        XCTAssertEqual(third.power(exponent).precision, precision, "(1/3)^\(exponent) at \(precision) bits")
+        XCTAssertTrue(third.power(exponent).contains(Rational(1, 3).power(exponent)))
+      }
+    }
+  }
+
   func testEvenPowerOfIntervalAroundZero() {
     let a = Interval(lower: -1, upper: 2, precision: 53)
     XCTAssertEqual(a.power(2).lowerBound, 0)
