@@ -44,8 +44,11 @@ public struct BinomialDistribution: Sendable {
     let p = success
     let q = 1 - success
     let start = mode
-    let startWeight = Interval(
-      Rational(BigInt.binomial(k, start)) * p.power(start) * q.power(k - start), precision: working)
+    // C(k, m) p^m q^(k−m) from an exact binomial and correctly rounded powers: no
+    // rational canonicalization of numbers with k·log₂N bits.
+    let startWeight =
+      Interval(BigInt.binomial(k, start), precision: working)
+      * Interval(p, precision: working).power(start) * Interval(q, precision: working).power(k - start)
     let largestTerm = max(abs(range.lowerBound?.approximateDouble ?? .infinity),
                           abs(range.upperBound?.approximateDouble ?? .infinity))
     let stop = StoppingRule(largestTerm: largestTerm, relativeTolerance: Double(sign: .plus, exponent: -(precision + 4), significand: 1))

@@ -24,24 +24,29 @@ struct BinomialMomentExpansion {
   private let scaledMoments: [Interval]
 
   /// Central moments up to `order` (even), at `precision` bits plus guard bits that
-  /// absorb the cancellation in the recurrence.
+  /// absorb the cancellation in the recurrence (the terms alternate in sign).
   init(distribution: BinomialDistribution, order: Int, precision: Int) {
     self.distribution = distribution
     self.precision = precision
-    let working = precision + 64 + order
+    let working = precision + 32 + order / 2
     let p = distribution.success, q = 1 - p
     let k = distribution.trials
     // g_i = [θ^i] (q e^{−pθ} + p e^{qθ}) = (q (−p)^i + p q^i) / i!;  g_0 = 1, g_1 = 0.
     // Miller: S_n = (1/n) Σ_{i=2}^{n} ((k+1)·i − n) g_i S_{n−i}, split into two dot
     // products so the inner loop has no integer-to-interval conversions.
-    var factorial = Rational(1)
+    let (pInterval, qInterval) = (Interval(p, precision: working), Interval(q, precision: working))
+    var (powerOfMinusP, powerOfQ, factorial) = (Interval(1), Interval(1), Interval(1))
     var g = [Interval(0), Interval(0)]
     var ig = [Interval(0), Interval(0)]
+    powerOfMinusP = -pInterval
+    powerOfQ = qInterval
     for i in stride(from: 2, through: order, by: 1) {
-      factorial *= Rational(i)
-      let coefficient = (q * (-p).power(i) + p * q.power(i)) / factorial
-      g.append(Interval(coefficient, precision: working))
-      ig.append(Interval(coefficient * Rational(i), precision: working))
+      powerOfMinusP = powerOfMinusP * -pInterval
+      powerOfQ = powerOfQ * qInterval
+      factorial.multiply(byNonNegative: i)
+      let coefficient = (qInterval * powerOfMinusP + pInterval * powerOfQ) / factorial
+      g.append(coefficient)
+      ig.append(coefficient * Interval(i, precision: working))
     }
     let trialsPlusOne = Interval(k + 1, precision: working)
     var moments = [Interval(1, precision: working)]
