@@ -1,3 +1,4 @@
+import TestSupport
 import CArb
 import ExactArithmetic
 import Foundation

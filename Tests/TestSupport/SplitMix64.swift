@@ -2,12 +2,12 @@ import ExactArithmetic
 
 /// Sebastiano Vigna's SplitMix64: a tiny, fully deterministic generator, so a
 /// failing property case can be replayed from the seed printed in its message.
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator {
   private var state: UInt64
 
-  init(seed: UInt64) { state = seed }
+  public init(seed: UInt64) { state = seed }
 
-  mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -19,7 +19,7 @@ struct SplitMix64: RandomNumberGenerator {
 /// Runs a property `cases` times, each case on its own generator seeded with
 /// `base + case`. The body gets a label such as `"seed 0x5eed0003"` to put in
 /// every assertion message, so a failure names the one case to replay.
-func forEachSeed(
+public func forEachSeed(
   _ cases: Int, base: UInt64 = 0x5EED_0000,
   _ body: (_ random: inout SplitMix64, _ seed: String) throws -> Void
 ) rethrows {
@@ -33,7 +33,7 @@ func forEachSeed(
 extension SplitMix64 {
   /// An integer with up to `limbs` random 64-bit limbs and a random sign, built
   /// from its decimal digits so that no BigInt arithmetic is trusted to make it.
-  mutating func bigInt(limbs: Int) -> BigInt {
+  public mutating func bigInt(limbs: Int) -> BigInt {
     let count = Int.random(in: 1...limbs, using: &self)
     var digits = String(UInt64.random(in: 0...UInt64.max, using: &self))
     for _ in 1..<count {
@@ -46,12 +46,12 @@ extension SplitMix64 {
   }
 
   /// A rational with a small numerator and denominator (|n| ≤ bound, 1 ≤ d ≤ bound).
-  mutating func smallRational(bound: Int = 1000) -> Rational {
+  public mutating func smallRational(bound: Int = 1000) -> Rational {
     Rational(Int.random(in: -bound...bound, using: &self), Int.random(in: 1...bound, using: &self))
   }
 
   /// A rational mixing small and multi-limb numerators and denominators.
-  mutating func rational() -> Rational {
+  public mutating func rational() -> Rational {
     switch Int.random(in: 0..<3, using: &self) {
     case 0: return smallRational()
     case 1: return Rational(bigInt(limbs: 3), BigInt(Int.random(in: 1...1000, using: &self)))
@@ -63,7 +63,7 @@ extension SplitMix64 {
   }
 
   /// A non-zero rational.
-  mutating func nonZeroRational() -> Rational {
+  public mutating func nonZeroRational() -> Rational {
     while true {
       let value = rational()
       if value.signum != 0 { return value }
