@@ -33,8 +33,24 @@ public enum NCELoss {
     exponentiatedGaps gaps: some Collection<T>, multiplicities: some Collection<T>, scale: T
   ) -> (loss: T, negatives: [T]) {
     let sum = competition(gaps, multiplicities)
-    let partition = T(1) + sum
-    return (T.log1p(sum), zip(gaps, multiplicities).map { scale * $1 * $0 / partition })
+    return (T.log1p(sum), gradient(gaps, multiplicities, scale: scale, partition: T(1) + sum))
+  }
+
+  /// The derivatives of ``loss(exponentiatedGaps:multiplicities:)`` alone (no
+  /// logarithm), for callers that need only the gradient.
+  ///
+  /// - Complexity: O(n).
+  public static func gradient<T: LossScalar>(
+    exponentiatedGaps gaps: some Collection<T>, multiplicities: some Collection<T>, scale: T
+  ) -> [T] {
+    gradient(gaps, multiplicities, scale: scale, partition: T(1) + competition(gaps, multiplicities))
+  }
+
+  /// `s n_i e_i / Z` for each distinct negative.
+  private static func gradient<T: LossScalar>(
+    _ gaps: some Collection<T>, _ multiplicities: some Collection<T>, scale: T, partition: T
+  ) -> [T] {
+    zip(gaps, multiplicities).map { scale * $1 * $0 / partition }
   }
 
   /// `ℓ` for one anchor whose negatives are listed once each.

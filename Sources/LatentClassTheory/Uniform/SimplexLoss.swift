@@ -98,8 +98,7 @@ extension UniformModel {
       NCELoss.loss(exponentiatedGaps: gaps, multiplicities: [Interval(j), Interval(k - j)])
     }
     let gradient = collisions.expectation(precision: precision, range: Interval.hull(Interval(0), s)) { j in
-      NCELoss.lossAndGradient(exponentiatedGaps: gaps, multiplicities: [Interval(j), Interval(k - j)], scale: s)
-        .negatives[1]
+      NCELoss.gradient(exponentiatedGaps: gaps, multiplicities: [Interval(j), Interval(k - j)], scale: s)[1]
     }
     return SimplexEvaluation(
       loss: loss, multiplier: (gradient / Interval(classes * (classes - 1))).rounded(toPrecision: precision),

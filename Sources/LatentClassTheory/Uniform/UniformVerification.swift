@@ -34,15 +34,17 @@ public struct UniformVerification: Sendable {
 
   /// Certifies the simplex for every `k` in `negatives`, in parallel over `k`.
   ///
+  /// - Parameter method: forces one evaluation method for every `k` (for
+  ///   benchmarks and cross-checks); by default it is chosen per `k` by cost.
   /// - Complexity: O(Σ √k) logarithms at the model's precision, plus O(N³) exact
   ///   rational operations once.
-  public init(model: UniformModel, negatives: [Int]) {
+  public init(model: UniformModel, negatives: [Int], method: ExpectationMethod? = nil) {
     precondition(negatives.allSatisfy { $0 >= 1 }, "k must be at least 1")
     self.model = model
     let exactParts = SimplexExactParts(model: model)
     let logarithms = LogarithmTable(count: min(negatives.max() ?? 0, 20_000) + 1, precision: model.precision + 20)
     rows = UniformVerification.parallelMap(negatives) { k in
-      let evaluation = model.simplexEvaluation(negatives: k, logarithms: logarithms)
+      let evaluation = model.simplexEvaluation(negatives: k, method: method, logarithms: logarithms)
       return UniformRow(
         negatives: k, contrastiveLoss: evaluation.loss,
         certificate: model.simplexCertificate(multiplier: evaluation.multiplier, exactParts: exactParts),
