@@ -73,7 +73,7 @@ public struct Encoder: Sendable {
   /// What the backward pass needs from the forward pass.
   public struct Tape {
     var stageInputShapes: [FeatureMapShape] = []
-    var columns: [[Float]] = []
+    var stageInputs: [[Float]] = []
     var rectified: [[Float]] = []
     var winners: [[UInt8]] = []
     var normalization: [BatchNormalization.BatchStatistics] = []
@@ -95,7 +95,7 @@ public struct Encoder: Sendable {
     parameters.withUnsafeBufferPointer { parameters in
       for (index, (stage, offset)) in zip(stages, stageOffsets).enumerated() {
         tape.stageInputShapes.append(shape)
-        var (output, columns) = stage.forward(activation, shape: shape, parameters: parameters.baseAddress! + offset)
+        var output = stage.forward(activation, shape: shape, parameters: parameters.baseAddress! + offset)
         shape.channels = stage.outputChannels
         if configuration.batchNorm {
           let normalization = parameters.baseAddress! + normalizationOffset(index)
@@ -112,9 +112,11 @@ public struct Encoder: Sendable {
         }
         ReLU.apply(&output)
         let (pooled, winners) = MaxPool2x2.forward(output, shape: shape)
-        tape.columns.append(columns)
-        tape.rectified.append(output)
-        tape.winners.append(winners)
+        if mode == .training { tape.stageInputs.append(activation) }
+        if mode == .training {
+          tape.rectified.append(output)
+          tape.winners.append(winners)
+        }
         activation = pooled
         shape.height /= 2
         shape.width /= 2
@@ -174,7 +176,7 @@ public struct Encoder: Sendable {
               parameterGradient: gradient.baseAddress! + normalizationOffset(index))
           }
           activationGradient = stages[index].backward(
-            outputGradient: rectifiedGradient, columns: tape.columns[index], shape: tape.stageInputShapes[index],
+            outputGradient: rectifiedGradient, input: tape.stageInputs[index], shape: tape.stageInputShapes[index],
             parameters: parameters.baseAddress! + stageOffsets[index],
             parameterGradient: gradient.baseAddress! + stageOffsets[index], needsInputGradient: index > 0) ?? []
         }

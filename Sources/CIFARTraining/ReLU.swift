@@ -5,7 +5,8 @@ public enum ReLU {
   /// - Complexity: O(values.count).
   static func apply(_ values: inout [Float]) {
     values.withUnsafeMutableBufferPointer { values in
-      for index in values.indices where values[index] < 0 { values[index] = 0 }
+      // Branch-free, so the loop vectorises.
+      for index in values.indices { values[index] = max(values[index], 0) }
     }
   }
 
@@ -16,7 +17,7 @@ public enum ReLU {
     precondition(gradient.count == output.count, "ReLU gradient shape")
     gradient.withUnsafeMutableBufferPointer { gradient in
       output.withUnsafeBufferPointer { output in
-        for index in gradient.indices where output[index] <= 0 { gradient[index] = 0 }
+        for index in gradient.indices { gradient[index] = output[index] > 0 ? gradient[index] : 0 }
       }
     }
   }
