@@ -1,8 +1,9 @@
 /// The shape of an activation stored channel-major over the batch, `[C, B, H, W]`.
 ///
-/// This layout makes one convolution over the whole batch a single matrix product
-/// (`weights [C_out, 9 C_in] × columns [9 C_in, B·H·W]`) whose result is already in
-/// the same layout, so no layer ever transposes.
+/// In this layout a convolution over any run of consecutive images is one matrix
+/// product (`weights [C_out, 9 C_in] × columns [9 C_in, images·H·W]`) whose result is
+/// a block of columns of the output in the same layout, so no layer ever transposes
+/// and batch norm's per-channel statistics are reductions over contiguous rows.
 public struct FeatureMapShape: Equatable, Sendable {
   public var channels: Int
   public var batch: Int
