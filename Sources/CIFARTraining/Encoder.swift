@@ -12,14 +12,16 @@ public struct Encoder: Sendable {
   /// (empty without batch norm); used instead of batch statistics at inference.
   public var runningStatistics: [Float]
 
-  /// How batch norm normalises: by the batch's own statistics, or by the running ones.
-  public enum Mode: Sendable { case training, inference }
   let stages: [Convolution3x3]
   let head: Linear
   let stageOffsets: [Int]
   let headOffset: Int
 
-  /// An encoder with He-normal weights (`N(0, 2/fan_in)`) and zero biases.
+  /// How batch norm normalises: by the batch's own statistics, or by the running ones.
+  public enum Mode: Sendable { case training, inference }
+
+  /// An encoder with He-normal weights (`N(0, 2/fan_in)`), zero biases and batch-norm
+  /// `γ = 1, β = 0`.
   public init(configuration: EncoderConfiguration, using generator: inout SplitMix64) {
     self.init(configuration: configuration, parameters: [])
     for (stage, start) in zip(stages, stageOffsets) {
