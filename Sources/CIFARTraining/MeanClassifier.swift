@@ -34,26 +34,33 @@ public struct MeanClassifier: Sendable {
     }
   }
 
-  /// Accuracy (ties count as errors), the `L_sup^μ` loss averaged over the inputs
-  /// (weights = their class frequencies ρ), and the balanced loss (uniform class weights).
+  /// Accuracy over the inputs (ties count as errors), the `L_sup^μ` loss of theory.md §4
+  /// with class weights `classWeights` (ρ; each class's mean loss over its inputs,
+  /// weighted), and the balanced loss (uniform weights over the classes present).
+  ///
+  /// Passing the training class frequencies as ρ makes the loss the population
+  /// `L_sup^μ` of the training distribution even when the test set is balanced.
   ///
   /// - Complexity: O(n · N · d).
-  public func evaluate(features: [Float], labels: [Int], scale: Float) -> (accuracy: Double, loss: Double, balancedLoss: Double) {
+  public func evaluate(
+    features: [Float], labels: [Int], scale: Float, classWeights: [Double]
+  ) -> (accuracy: Double, loss: Double, balancedLoss: Double) {
+    precondition(classWeights.count == classCount, "one weight per class")
     var correct = 0
-    var lossSum = 0.0
     var classLoss = [Double](repeating: 0, count: classCount)
     var classCount = [Int](repeating: 0, count: self.classCount)
     for (row, label) in labels.enumerated() {
       let scores = innerProducts(features, row: row)
       if scores.indices.allSatisfy({ $0 == label || scores[$0] < scores[label] }) { correct += 1 }
       let loss = Double(MeanClassifierLoss.loss(innerProducts: scores, label: label, scale: scale))
-      lossSum += loss
       classLoss[label] += loss
       classCount[label] += 1
     }
     let present = classCount.indices.filter { classCount[$0] > 0 }
-    let balanced = present.map { classLoss[$0] / Double(classCount[$0]) }.reduce(0, +) / Double(max(present.count, 1))
-    let n = Double(max(labels.count, 1))
-    return (Double(correct) / n, lossSum / n, balanced)
+    let classMean = { (label: Int) in classLoss[label] / Double(classCount[label]) }
+    let balanced = present.map(classMean).reduce(0, +) / Double(max(present.count, 1))
+    let presentWeight = present.map { classWeights[$0] }.reduce(0, +)
+    let weighted = present.map { classWeights[$0] * classMean($0) }.reduce(0, +) / max(presentWeight, .leastNormalMagnitude)
+    return (Double(correct) / Double(max(labels.count, 1)), weighted, balanced)
   }
 }

@@ -2,7 +2,8 @@
 ///
 /// JSON fields:
 /// - `meanClassifierAccuracy`: test accuracy of the mean classifier with training-set class means (§4), ties are errors.
-/// - `meanClassifierLoss`: `L_sup^μ` at scale `s` averaged over the test images, via `MeanClassifierLoss`.
+/// - `meanClassifierLoss`: `L_sup^μ` at scale `s` via `MeanClassifierLoss`: each class's mean test loss,
+///   weighted by ρ = the training class frequencies (theory.md §4; matters with `--imbalance`).
 /// - `balancedMeanClassifierLoss`: the same with uniform class weights.
 /// - `linearProbeAccuracy`: test accuracy of multinomial logistic regression fitted on the frozen training representations.
 /// - `nceTestLoss`: ``NCETestEstimate`` (`negatives`, `draws`, `mean`, `lower95`, `upper95`) on the test set.
@@ -24,7 +25,10 @@ public struct RepresentationEvaluation: Codable, Equatable, Sendable {
   ) {
     var generator = SplitMix64(seed: seed)
     let classifier = MeanClassifier(features: trainFeatures, labels: trainLabels, classCount: classCount, dimension: dimension)
-    let downstream = classifier.evaluate(features: testFeatures, labels: testLabels, scale: scale)
+    var trainCounts = [Double](repeating: 0, count: classCount)
+    for label in trainLabels { trainCounts[label] += 1 }
+    let frequencies = trainCounts.map { $0 / Double(max(trainLabels.count, 1)) }
+    let downstream = classifier.evaluate(features: testFeatures, labels: testLabels, scale: scale, classWeights: frequencies)
     meanClassifierAccuracy = downstream.accuracy
     meanClassifierLoss = downstream.loss
     balancedMeanClassifierLoss = downstream.balancedLoss

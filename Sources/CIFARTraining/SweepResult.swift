@@ -20,7 +20,9 @@
 ///         "epochLosses": [Float],       // mean training NCE loss of every epoch
 ///         "trainingSeconds": Double, "imagesPerSecond": Double,   // anchors+positives encoded per second
 ///         "evaluation": {
-///           "meanClassifierAccuracy": Double, "meanClassifierLoss": Double, "balancedMeanClassifierLoss": Double,
+///           "meanClassifierAccuracy": Double,    // plain test accuracy, ties are errors
+///           "meanClassifierLoss": Double,        // L_sup^μ, class losses weighted by classFrequencies (ρ)
+///           "balancedMeanClassifierLoss": Double, // the same with uniform class weights
 ///           "linearProbeAccuracy": Double,
 ///           "nceTestLoss": { "negatives": Int, "draws": Int, "mean": Double, "lower95": Double, "upper95": Double },
 ///           "geometry": { "withinClassSpread": Double, "betweenClassSpread": Double, "spreadRatio": Double,

@@ -24,12 +24,26 @@ final class EvaluationTests: XCTestCase {
   func testMeanClassifierOnTheSimplexMatchesTheClosedForm() {
     let (features, labels) = Self.collapsed(classes: 10, perClass: 5)
     let classifier = MeanClassifier(features: features, labels: labels, classCount: 10, dimension: 10)
-    let result = classifier.evaluate(features: features, labels: labels, scale: 1)
+    let result = classifier.evaluate(
+      features: features, labels: labels, scale: 1, classWeights: Array(repeating: 0.1, count: 10))
     // theory.md §4: L_sup^μ(simplex) = log(1 + (N−1) e^{−s N/(N−1)}).
     let expected = Foundation.log(1 + 9 * Foundation.exp(-10.0 / 9))
     XCTAssertEqual(result.accuracy, 1)
     XCTAssertEqual(result.loss, expected, accuracy: 1e-5)
     XCTAssertEqual(result.balancedLoss, expected, accuracy: 1e-5)
+  }
+
+  /// Class 0 is always right and class 1 always wrong: ρ moves the loss between them.
+  func testMeanClassifierLossIsWeightedByRho() {
+    let classifier = MeanClassifier(features: [1, 0, 0, 1], labels: [0, 1], classCount: 2, dimension: 2)
+    let features: [Float] = [1, 0, 1, 0]  // both inputs sit on class 0's mean
+    let labels = [0, 1]
+    let right = Foundation.log(1 + Foundation.exp(-1.0))
+    let wrong = Foundation.log(1 + Foundation.exp(1.0))
+    let skewed = classifier.evaluate(features: features, labels: labels, scale: 1, classWeights: [0.9, 0.1])
+    XCTAssertEqual(skewed.loss, 0.9 * right + 0.1 * wrong, accuracy: 1e-6)
+    XCTAssertEqual(skewed.balancedLoss, 0.5 * right + 0.5 * wrong, accuracy: 1e-6)
+    XCTAssertEqual(skewed.accuracy, 0.5)
   }
 
   func testGeometryOfTheSimplex() {

@@ -96,7 +96,7 @@ final class TrainerTests: XCTestCase {
     let assembler = BatchAssembler(normalization: normalization)
     let classifier = MeanClassifier(
       features: trainer.encoder.embed(train, assembler: assembler), labels: train.labels, classCount: 3, dimension: 16)
-    let result = classifier.evaluate(features: trainer.encoder.embed(test, assembler: assembler), labels: test.labels, scale: 5)
+    let result = classifier.evaluate(features: trainer.encoder.embed(test, assembler: assembler), labels: test.labels, scale: 5, classWeights: [1.0 / 3, 1.0 / 3, 1.0 / 3])
     XCTAssertGreaterThan(result.accuracy, 0.6, "chance is 0.33")
     XCTAssertLessThan(trainer.state.epochLosses.last!, trainer.state.epochLosses.first!, "the NCE loss decreased")
   }
