@@ -53,7 +53,7 @@ public struct LinePlot: Sendable {
     let usable = series.map { s in s.points.filter { isPlottable($0) } }
     let xs = usable.flatMap { $0.map { transformX($0.x) } }
     let ys = usable.flatMap { $0.map { transformY($0.y) } }
-    var xRange = Axis.padded(xs.min() ?? 0, xs.max() ?? 1, pad: 0)
+    let xRange = Axis.padded(xs.min() ?? 0, xs.max() ?? 1, pad: 0)
     var yRange = Axis.padded(ys.min() ?? 0, ys.max() ?? 1, pad: logY ? 0 : 0.05)
     if logY { yRange = (yRange.0.rounded(.down), yRange.1.rounded(.up)) }
     if let yLimits { yRange = yLimits }
