@@ -42,6 +42,7 @@ let package = Package(
     .executableTarget(name: "verify", dependencies: ["VerifyCommand"]),
     .executableTarget(name: "train-cifar", dependencies: ["CIFARTraining"]),
     .executableTarget(name: "benchmarks", dependencies: ["VerifyCommand", "LatentClassTheory"]),
+    .executableTarget(name: "cifar-benchmark", dependencies: ["CIFARTraining"]),
 
     // Tests. TestSupport holds the seeded generator every property test uses.
     .target(name: "TestSupport", dependencies: ["ExactArithmetic"], path: "Tests/TestSupport"),
@@ -49,5 +50,6 @@ let package = Package(
     .testTarget(name: "ContrastiveLossTests", dependencies: ["ContrastiveLoss", "TestSupport"]),
     .testTarget(name: "LatentClassTheoryTests", dependencies: ["LatentClassTheory", "ContrastiveLoss", "TestSupport"]),
     .testTarget(name: "VerifyCommandTests", dependencies: ["VerifyCommand", "TestSupport"]),
+    .testTarget(name: "CIFARTrainingTests", dependencies: ["CIFARTraining", "ContrastiveLoss"]),
   ]
 )

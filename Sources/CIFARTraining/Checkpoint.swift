@@ -1,0 +1,89 @@
+import Foundation
+
+/// Stores ``TrainingState`` in a small binary file (little-endian), written to a
+/// temporary file and renamed so a crash never leaves a half-written checkpoint.
+public enum Checkpoint {
+  static let magic = Array("CIFARCK2".utf8)
+
+  /// Writes `state` to `path` atomically.
+  ///
+  /// - Complexity: O(parameter count).
+  public static func write(_ state: TrainingState, to path: String) throws {
+    var bytes = magic
+    func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+    func append(_ values: [Float]) {
+      append(UInt64(values.count))
+      for value in values { append(value.bitPattern) }
+    }
+    let fingerprint = Array(state.fingerprint.utf8)
+    append(UInt64(fingerprint.count))
+    bytes += fingerprint
+    append(UInt64(state.epochsCompleted))
+    append(state.generator.state)
+    append(UInt64(state.optimizer.step))
+    append(state.trainingSeconds.bitPattern)
+    append(state.parameters)
+    append(state.runningStatistics)
+    append(state.optimizer.firstMoment)
+    append(state.optimizer.secondMoment)
+    append(state.epochLosses)
+    let temporary = path + ".partial"
+    guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+      throw TrainingError.file(path: temporary, message: "cannot write checkpoint")
+    }
+    do {
+      if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+      try FileManager.default.moveItem(atPath: temporary, toPath: path)
+    } catch {
+      throw TrainingError.file(path: path, message: "cannot replace checkpoint: \(error.localizedDescription)")
+    }
+  }
+
+  /// Reads a state written by ``write(_:to:)``, with `weightDecay` restored from the configuration.
+  ///
+  /// - Throws: ``TrainingError/file(path:message:)`` if the file is missing, truncated or not a checkpoint.
+  public static func read(from path: String, weightDecay: Float) throws -> TrainingState {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw TrainingError.file(path: path, message: "no checkpoint to resume from")
+    }
+    let bytes = [UInt8](data)
+    var offset = 0
+    let corrupt = TrainingError.file(path: path, message: "truncated or not a train-cifar checkpoint")
+    func take(_ count: Int) throws -> ArraySlice<UInt8> {
+      guard count >= 0, offset + count <= bytes.count else { throw corrupt }
+      defer { offset += count }
+      return bytes[offset ..< offset + count]
+    }
+    func integer() throws -> UInt64 {
+      try take(8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+    func floats() throws -> [Float] {
+      let count = Int(try integer())
+      guard count <= bytes.count / 4 else { throw corrupt }
+      return try (0 ..< count).map { _ in
+        Float(bitPattern: try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) })
+      }
+    }
+    guard Array(try take(magic.count)) == magic else { throw corrupt }
+    let fingerprintLength = Int(try integer())
+    guard let fingerprint = String(bytes: try take(fingerprintLength), encoding: .utf8) else { throw corrupt }
+    let epochs = Int(try integer())
+    let generator = SplitMix64(seed: try integer())
+    let step = Int(try integer())
+    let seconds = Double(bitPattern: try integer())
+    let parameters = try floats()
+    let runningStatistics = try floats()
+    var optimizer = AdamOptimizer(parameterCount: parameters.count, weightDecay: weightDecay)
+    optimizer.firstMoment = try floats()
+    optimizer.secondMoment = try floats()
+    optimizer.step = step
+    let losses = try floats()
+    guard offset == bytes.count, optimizer.firstMoment.count == parameters.count,
+      optimizer.secondMoment.count == parameters.count
+    else { throw corrupt }
+    return TrainingState(
+      fingerprint: fingerprint, epochsCompleted: epochs, parameters: parameters,
+      runningStatistics: runningStatistics, optimizer: optimizer,
+      generator: generator, epochLosses: losses, trainingSeconds: seconds)
+  }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// Runs a whole `train-cifar` invocation: loads the data, trains and evaluates one
+/// encoder per k with a checkpoint after every epoch, and writes the results JSON.
+///
+/// Layout of the output directory: `DIR/k-<k>/checkpoint.bin` (the state after the
+/// last completed epoch), `DIR/k-<k>/result.json` (written when that k is done) and
+/// `DIR/results.json` (all finished runs, rewritten after each k).
+public struct TrainingSession {
+  public let options: TrainingOptions
+  /// Receives one status line at a time (loading, saved checkpoint, results).
+  public var log: (String) -> Void = { _ in }
+  /// Receives every step's progress with its k.
+  public var progress: (Int, StepProgress) -> Void = { _, _ in }
+
+  public init(options: TrainingOptions) { self.options = options }
+
+  /// The training and test images after `--classes`, `--train-per-class` and `--imbalance`.
+  ///
+  /// - Throws: ``TrainingError`` for a missing data directory or a bad file.
+  public func loadData() throws -> (train: LabeledImages, test: LabeledImages, classes: [Int]) {
+    let directory = options.data ?? "cache/data"
+    guard options.data != nil || FileManager.default.fileExists(atPath: directory) else {
+      throw TrainingError.usage(flag: "--data", message: "no cache/data here; run scripts/setup.sh or pass --data DIR")
+    }
+    let folder = try CIFARLoader.datasetFolder(for: options.dataset, in: directory)
+    var (train, test) = try CIFARLoader.load(options.dataset, from: folder)
+    let classes = options.classes ?? Array(0 ..< options.dataset.classCount)
+    if options.classes != nil {
+      train = train.restricted(toClasses: classes)
+      test = test.restricted(toClasses: classes)
+    }
+    if let limit = options.trainPerClass { train = train.limited(perClass: limit) }
+    if options.imbalance > 1 { train = train.longTailed(ratio: options.imbalance) }
+    return (train, test, classes)
+  }
+
+  /// Trains and evaluates every k of the sweep, resuming finished or checkpointed
+  /// work when `--resume` is given.
+  ///
+  /// - Throws: ``TrainingError`` (usage, file, or divergence).
+  public func run() throws -> SweepResult {
+    let (train, test, classes) = try loadData()
+    log("loaded \(options.dataset.rawValue): \(train.count) training and \(test.count) test images, \(classes.count) classes")
+    let normalization = ChannelNormalization(fitting: train)
+    let base = options.configuration(negatives: options.negatives[0])
+    var sweep = SweepResult(
+      dataset: options.dataset, classes: classes,
+      classFrequencies: train.indicesByClass.map { Double($0.count) / Double(train.count) },
+      imbalance: options.imbalance, trainImages: train.count, testImages: test.count, normalization: normalization,
+      encoder: base.encoder, scale: base.scale, epochs: base.epochs, batchSize: base.batchSize,
+      learningRate: base.learningRate, weightDecay: base.weightDecay, augment: base.augment, seed: base.seed, runs: [])
+    try createDirectory(options.output)
+    for negatives in options.negatives {
+      let directory = (options.output as NSString).appendingPathComponent("k-\(negatives)")
+      try createDirectory(directory)
+      let resultPath = (directory as NSString).appendingPathComponent("result.json")
+      if options.resume, let data = FileManager.default.contents(atPath: resultPath),
+        let finished = try? JSONDecoder.results.decode(NegativesRunResult.self, from: data)
+      {
+        log("k=\(negatives): already finished, reusing \(resultPath)")
+        sweep.runs.append(finished)
+        continue
+      }
+      let run = try trainAndEvaluate(negatives: negatives, train: train, test: test, normalization: normalization, directory: directory)
+      try write(run, to: resultPath)
+      sweep.runs.append(run)
+      try write(sweep, to: (options.output as NSString).appendingPathComponent("results.json"))
+      log(String(format: "k=%d: mean-classifier accuracy %.4f, linear probe %.4f, test NCE loss %.4f",
+                 negatives, run.evaluation.meanClassifierAccuracy, run.evaluation.linearProbeAccuracy,
+                 run.evaluation.nceTestLoss.mean))
+    }
+    try write(sweep, to: (options.output as NSString).appendingPathComponent("results.json"))
+    return sweep
+  }
+
+  /// Trains (or resumes) one k to the last epoch, checkpointing each epoch, then evaluates it.
+  func trainAndEvaluate(
+    negatives: Int, train: LabeledImages, test: LabeledImages, normalization: ChannelNormalization, directory: String
+  ) throws -> NegativesRunResult {
+    let configuration = options.configuration(negatives: negatives)
+    let checkpoint = (directory as NSString).appendingPathComponent("checkpoint.bin")
+    var trainer: ContrastiveTrainer
+    if FileManager.default.fileExists(atPath: checkpoint) {
+      guard options.resume else {
+        throw TrainingError.usage(flag: "--out", message: "\(checkpoint) exists; pass --resume to continue it or choose another --out")
+      }
+      let state = try Checkpoint.read(from: checkpoint, weightDecay: configuration.weightDecay)
+      trainer = try ContrastiveTrainer(
+        configuration: configuration, images: train, normalization: normalization, resumingFrom: state)
+      log("k=\(negatives): resuming after epoch \(state.epochsCompleted) from \(checkpoint)")
+    } else {
+      trainer = ContrastiveTrainer(configuration: configuration, images: train, normalization: normalization)
+    }
+    while !trainer.isFinished {
+      _ = try trainer.trainEpoch(progress: { progress(negatives, $0) })
+      try Checkpoint.write(trainer.state, to: checkpoint)
+      log(String(format: "k=%d: epoch %d/%d done, loss %.4f, checkpoint %@", negatives, trainer.state.epochsCompleted,
+                 configuration.epochs, trainer.state.epochLosses.last!, checkpoint))
+    }
+    let encoder = trainer.encoder
+    let assembler = BatchAssembler(normalization: normalization)
+    let evaluation = RepresentationEvaluation(
+      trainFeatures: encoder.embed(train, assembler: assembler), trainLabels: train.labels,
+      testFeatures: encoder.embed(test, assembler: assembler), testLabels: test.labels,
+      classCount: train.classCount, dimension: configuration.encoder.embeddingDimension, scale: configuration.scale,
+      negatives: negatives, nceDraws: options.nceDraws, seed: configuration.seed &+ 1)
+    let steps = configuration.stepsPerEpoch(trainingImages: train.count) * configuration.epochs
+    let images = Double(steps * 2 * configuration.effectiveBatchSize)
+    return NegativesRunResult(
+      negatives: negatives, effectiveBatchSize: configuration.effectiveBatchSize, epochLosses: trainer.state.epochLosses,
+      trainingSeconds: trainer.state.trainingSeconds, imagesPerSecond: images / max(trainer.state.trainingSeconds, 1e-9),
+      evaluation: evaluation)
+  }
+
+  func createDirectory(_ path: String) throws {
+    do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+      throw TrainingError.file(path: path, message: "cannot create output directory")
+    }
+  }
+
+  /// Writes `value` as pretty JSON through a temporary file and a rename.
+  func write(_ value: some Encodable, to path: String) throws {
+    let temporary = path + ".partial"
+    do {
+      try JSONEncoder.results.encode(value).write(to: URL(fileURLWithPath: temporary))
+      if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+      try FileManager.default.moveItem(atPath: temporary, toPath: path)
+    } catch {
+      throw TrainingError.file(path: path, message: "cannot write results: \(error.localizedDescription)")
+    }
+  }
+}
+
+extension JSONEncoder {
+  /// Sorted, indented JSON in which non-finite numbers become `"inf"`, `"-inf"`, `"nan"`.
+  static var results: JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return encoder
+  }
+}
+
+extension JSONDecoder {
+  /// The decoder matching ``JSONEncoder/results``.
+  static var results: JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return decoder
+  }
+}
