@@ -1,0 +1,48 @@
+import ExactArithmetic
+
+/// Which evaluation method of theory.md §3 computes the expectation over the negatives.
+public enum ExpectationEngine: String, Sendable, CaseIterable {
+  /// Multinomial when it enumerates at most ``PopulationLoss/enumerationBudget`` count vectors, else Laplace.
+  case automatic
+  /// Exact enumeration of count vectors (method 2).
+  case multinomial
+  /// The Laplace (Frullani) integral (method 3).
+  case laplace
+}
+
+/// `L_k(G)` for one problem with one engine, evaluable in `Double` (solver) and
+/// ``Interval`` (certificates) by the same generic code.
+public struct PopulationLoss: Sendable {
+  /// Pairs × count vectors beyond which ``ExpectationEngine/automatic`` switches to Laplace:
+  /// at this size the two engines cost about the same.
+  public static let enumerationBudget = 20_000.0
+
+  public let problem: ContrastiveProblem
+  /// The engine actually used (never `.automatic`).
+  public let engine: ExpectationEngine
+  private let table: MultinomialEngine?
+  private let laplace: LaplaceEngine
+
+  /// - Complexity: O(count vectors · M) when the multinomial engine is chosen, else O(1).
+  public init(problem: ContrastiveProblem, engine requested: ExpectationEngine = .automatic, laplaceTolerance: Double = 1e-13) {
+    self.problem = problem
+    let enumerated = MultinomialEngine.cost(of: problem) * Double(problem.pairs.count)
+    let chosen: ExpectationEngine =
+      requested == .automatic ? (enumerated <= PopulationLoss.enumerationBudget ? .multinomial : .laplace) : requested
+    engine = chosen
+    table = chosen == .multinomial ? MultinomialEngine(problem: problem) : nil
+    laplace = LaplaceEngine(tolerance: laplaceTolerance)
+  }
+
+  /// `L_k(G)` and its gradient (convention of ``LossAndGradient``) at a symmetric `G`.
+  public func evaluate<T: EngineScalar>(gram: [[T]], precision: Int = 53) -> LossAndGradient<T> {
+    if let table { return table.evaluate(problem, gram: gram, precision: precision) }
+    return laplace.evaluate(problem, gram: gram, precision: precision)
+  }
+
+  /// A certified enclosure of `L_k(Ĝ)` and of its gradient at a rational `Ĝ`.
+  public func enclose(gram: RationalMatrix, precision: Int) -> LossAndGradient<Interval> {
+    let entries = (0..<gram.rows).map { i in (0..<gram.columns).map { Interval(gram[i, $0], precision: precision) } }
+    return evaluate(gram: entries, precision: precision)
+  }
+}
