@@ -51,29 +51,46 @@ public struct MultinomialEngine: Sendable {
     return total
   }
 
+  /// The count vectors' probabilities and multiplicities converted to `T` once, for repeated evaluation.
+  public struct Prepared<T: EngineScalar> {
+    let probabilities: [T]
+    let multiplicities: [[T]]
+    /// `present[v]`: the `z` with `n_z > 0`, so sparse count vectors cost O(support).
+    let present: [[Int]]
+  }
+
+  /// - Complexity: O(count vectors · M).
+  public func prepared<T: EngineScalar>(precision: Int) -> Prepared<T> {
+    Prepared(
+      probabilities: weights.map { T($0, precision: precision) },
+      multiplicities: counts.map { $0.map { T($0) } },
+      present: counts.map { n in n.indices.filter { n[$0] != 0 } })
+  }
+
   /// `L_k(G)` and its gradient (convention of ``LossAndGradient``).
   ///
   /// - Complexity: O(pairs · count vectors · M).
-  public func evaluate<T: EngineScalar>(_ problem: ContrastiveProblem, gram: [[T]], precision: Int) -> LossAndGradient<T> {
+  public func evaluate<T: EngineScalar>(
+    _ problem: ContrastiveProblem, gram: [[T]], prepared: Prepared<T>, precision: Int
+  ) -> LossAndGradient<T> {
     let s = T(problem.scale, precision: precision)
-    let probabilities = weights.map { T($0, precision: precision) }
-    let multiplicities = counts.map { $0.map { T($0) } }
     let expectations = problem.pairs.map { pair -> PairExpectation<T> in
       let gaps = problem.exponentiatedGaps(pair, gram: gram, scale: s)
       var value = T(0)
       var derivatives = [T](repeating: T(0), count: gaps.count)
-      for (v, n) in multiplicities.enumerated() {
-        let probability = probabilities[v]
+      for (v, n) in prepared.multiplicities.enumerated() {
+        let probability = prepared.probabilities[v]
         value = value + probability * NCELoss.loss(exponentiatedGaps: gaps, multiplicities: n)
         // ∂ℓ/∂ log y_z = n_z y_z / (1 + Σ n y), the softmax weight of NCELoss.lossAndGradient.
-        let present = gaps.indices.filter { counts[v][$0] != 0 }
         var partition = T(1)
-        for z in present { partition = partition + n[z] * gaps[z] }
+        for z in prepared.present[v] { partition = partition + n[z] * gaps[z] }
         let scaled = probability / partition
-        for z in present { derivatives[z] = derivatives[z] + scaled * n[z] * gaps[z] }
+        for z in prepared.present[v] { derivatives[z] = derivatives[z] + scaled * n[z] * gaps[z] }
       }
       return PairExpectation(value: value, logGapDerivatives: derivatives)
     }
     return problem.assemble(expectations, precision: precision)
   }
 }
+
+extension MultinomialEngine.Prepared: Sendable where T: Sendable {}

@@ -21,6 +21,8 @@ public struct PopulationLoss: Sendable {
   /// The engine actually used (never `.automatic`).
   public let engine: ExpectationEngine
   private let table: MultinomialEngine?
+  /// The table in `Double`, converted once because the solver evaluates thousands of times.
+  private let doubleTable: MultinomialEngine.Prepared<Double>?
   private let laplace: LaplaceEngine
 
   /// - Complexity: O(count vectors · M) when the multinomial engine is chosen, else O(1).
@@ -31,12 +33,18 @@ public struct PopulationLoss: Sendable {
       requested == .automatic ? (enumerated <= PopulationLoss.enumerationBudget ? .multinomial : .laplace) : requested
     engine = chosen
     table = chosen == .multinomial ? MultinomialEngine(problem: problem) : nil
+    doubleTable = table?.prepared(precision: 53)
     laplace = LaplaceEngine(tolerance: laplaceTolerance)
   }
 
   /// `L_k(G)` and its gradient (convention of ``LossAndGradient``) at a symmetric `G`.
   public func evaluate<T: EngineScalar>(gram: [[T]], precision: Int = 53) -> LossAndGradient<T> {
-    if let table { return table.evaluate(problem, gram: gram, precision: precision) }
+    if let table {
+      if let gram = gram as? [[Double]], let doubleTable {
+        return table.evaluate(problem, gram: gram, prepared: doubleTable, precision: precision) as! LossAndGradient<T>
+      }
+      return table.evaluate(problem, gram: gram, prepared: table.prepared(precision: precision), precision: precision)
+    }
     return laplace.evaluate(problem, gram: gram, precision: precision)
   }
 
