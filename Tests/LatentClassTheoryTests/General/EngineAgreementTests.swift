@@ -41,3 +41,48 @@ final class EngineAgreementTests: XCTestCase {
     }
   }
 }
+
+/// Property tests: the engines agree on random small models, and the gradient is the derivative.
+final class EngineCrossCheckTests: XCTestCase {
+  func testMultinomialAndLaplaceEnclosuresOverlapOnRandomModels() throws {
+    for seed in UInt64(1)...6 {
+      var generator = SplitMix64(seed: seed)
+      let model = try RandomModels.model(classes: 2 + Int(seed % 2), points: 3, using: &generator)
+      let gram = RandomModels.gram(rows: model.pointCount, using: &generator)
+      let k = 1 + Int(seed % 3)
+      let scale = [Rational(1, 2), 1, 2][Int(seed % 3)]
+      let problem = ContrastiveProblem(model: model, negatives: k, scale: scale)
+      let exact = PopulationLoss(problem: problem, engine: .multinomial).enclose(gram: gram, precision: 96)
+      let laplace = PopulationLoss(problem: problem, engine: .laplace).enclose(gram: gram, precision: 96)
+      XCTAssertTrue(exact.loss.overlaps(laplace.loss), "seed \(seed): \(exact.loss) vs \(laplace.loss)")
+      XCTAssertLessThan(laplace.loss.width, 1e-9, "seed \(seed)")
+      for i in 0..<gram.rows {
+        for j in 0..<gram.rows {
+          XCTAssertTrue(exact.gradient[i][j].overlaps(laplace.gradient[i][j]), "seed \(seed) entry (\(i),\(j))")
+          XCTAssertLessThan(laplace.gradient[i][j].width, 1e-9, "seed \(seed) entry (\(i),\(j))")
+        }
+      }
+    }
+  }
+
+  /// `⟨C, H⟩` against a central difference of `L_k` along a symmetric `H` (the documented convention).
+  func testGradientIsTheDirectionalDerivative() throws {
+    for seed in UInt64(11)...14 {
+      var generator = SplitMix64(seed: seed)
+      let model = try RandomModels.model(classes: 2, points: 3, using: &generator)
+      let gram = RandomModels.gram(rows: 3, using: &generator).entries.map { $0.approximateDouble }
+      let direction = RandomModels.gram(rows: 3, using: &generator).entries.map { $0.approximateDouble }
+      func matrix(_ flat: [Double]) -> [[Double]] { (0..<3).map { Array(flat[3 * $0..<3 * $0 + 3]) } }
+      for engine in [ExpectationEngine.multinomial, .laplace] {
+        let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: 3, scale: 1), engine: engine)
+        let at: LossAndGradient<Double> = loss.evaluate(gram: matrix(gram))
+        let h = 1e-5
+        let plus: LossAndGradient<Double> = loss.evaluate(gram: matrix(zip(gram, direction).map { $0 + h * $1 }))
+        let minus: LossAndGradient<Double> = loss.evaluate(gram: matrix(zip(gram, direction).map { $0 - h * $1 }))
+        let difference = (plus.loss - minus.loss) / (2 * h)
+        let predicted = zip(at.gradient.flatMap { $0 }, direction).reduce(0) { $0 + $1.0 * $1.1 }
+        XCTAssertEqual(predicted, difference, accuracy: 1e-7, "seed \(seed) \(engine)")
+      }
+    }
+  }
+}
