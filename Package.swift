@@ -43,10 +43,11 @@ let package = Package(
     .executableTarget(name: "train-cifar", dependencies: ["CIFARTraining"]),
     .executableTarget(name: "benchmarks", dependencies: ["VerifyCommand", "LatentClassTheory"]),
 
-    // Tests.
-    .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic", "CArb"]),
-    .testTarget(name: "ContrastiveLossTests", dependencies: ["ContrastiveLoss"]),
-    .testTarget(name: "LatentClassTheoryTests", dependencies: ["LatentClassTheory"]),
-    .testTarget(name: "VerifyCommandTests", dependencies: ["VerifyCommand"]),
+    // Tests. TestSupport holds the seeded generator every property test uses.
+    .target(name: "TestSupport", dependencies: ["ExactArithmetic"], path: "Tests/TestSupport"),
+    .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic", "CArb", "TestSupport"]),
+    .testTarget(name: "ContrastiveLossTests", dependencies: ["ContrastiveLoss", "TestSupport"]),
+    .testTarget(name: "LatentClassTheoryTests", dependencies: ["LatentClassTheory", "ContrastiveLoss", "TestSupport"]),
+    .testTarget(name: "VerifyCommandTests", dependencies: ["VerifyCommand", "TestSupport"]),
   ]
 )

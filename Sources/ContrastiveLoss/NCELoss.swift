@@ -17,36 +17,70 @@ public enum NCELoss {
   /// `ℓ = log(1 + Σ n_i e_i)` from precomputed exponentiated gaps, for callers
   /// that evaluate many draws against the same few score values.
   ///
-  /// - Complexity: O(n).
+  /// - Complexity: O(n) for n distinct negatives.
   public static func loss<T: LossScalar>(
     exponentiatedGaps gaps: some Collection<T>, multiplicities: some Collection<T>
   ) -> T {
-    precondition(gaps.count == multiplicities.count, "one multiplicity per negative")
-    var sum = T(0)
-    for (gap, count) in zip(gaps, multiplicities) { sum = sum + count * gap }
-    return T.log1p(sum)
+    T.log1p(competition(gaps, multiplicities))
+  }
+
+  /// `ℓ` and, for each distinct negative, the derivative of `ℓ` with respect to its
+  /// score summed over its `n_i` copies: `s n_i e_i / Z` with `Z = 1 + Σ n_j e_j`.
+  /// The derivative with respect to the positive score is minus their sum.
+  ///
+  /// - Complexity: O(n).
+  public static func lossAndGradient<T: LossScalar>(
+    exponentiatedGaps gaps: some Collection<T>, multiplicities: some Collection<T>, scale: T
+  ) -> (loss: T, negatives: [T]) {
+    let sum = competition(gaps, multiplicities)
+    return (T.log1p(sum), gradient(gaps, multiplicities, scale: scale, partition: T(1) + sum))
+  }
+
+  /// The derivatives of ``loss(exponentiatedGaps:multiplicities:)`` alone (no
+  /// logarithm), for callers that need only the gradient.
+  ///
+  /// - Complexity: O(n).
+  public static func gradient<T: LossScalar>(
+    exponentiatedGaps gaps: some Collection<T>, multiplicities: some Collection<T>, scale: T
+  ) -> [T] {
+    gradient(gaps, multiplicities, scale: scale, partition: T(1) + competition(gaps, multiplicities))
+  }
+
+  /// `s n_i e_i / Z` for each distinct negative.
+  private static func gradient<T: LossScalar>(
+    _ gaps: some Collection<T>, _ multiplicities: some Collection<T>, scale: T, partition: T
+  ) -> [T] {
+    zip(gaps, multiplicities).map { scale * $1 * $0 / partition }
   }
 
   /// `ℓ` for one anchor whose negatives are listed once each.
   ///
   /// - Complexity: O(k) for k negatives.
   public static func loss<T: LossScalar>(positive: T, negatives: some Collection<T>, scale: T) -> T {
-    var sum = T(0)
-    for negative in negatives { sum = sum + exponentiatedGap(positive: positive, negative: negative, scale: scale) }
-    return T.log1p(sum)
+    loss(
+      exponentiatedGaps: negatives.map { exponentiatedGap(positive: positive, negative: $0, scale: scale) },
+      multiplicities: repeatElement(T(1), count: negatives.count))
   }
 
-  /// `ℓ` and its partial derivatives with respect to the scores:
-  /// `∂ℓ/∂g_i = s e_i / Z` and `∂ℓ/∂g⁺ = −s (Z − 1) / Z`, where `Z = 1 + Σ e_i`.
+  /// `ℓ` with its derivatives with respect to the positive score and each negative score.
   ///
   /// - Complexity: O(k).
   public static func lossAndGradient<T: LossScalar>(
     positive: T, negatives: [T], scale: T
   ) -> (loss: T, positive: T, negatives: [T]) {
-    let gaps = negatives.map { exponentiatedGap(positive: positive, negative: $0, scale: scale) }
+    let (loss, gradient) = lossAndGradient(
+      exponentiatedGaps: negatives.map { exponentiatedGap(positive: positive, negative: $0, scale: scale) },
+      multiplicities: repeatElement(T(1), count: negatives.count), scale: scale)
+    return (loss, -gradient.reduce(T(0), +), gradient)
+  }
+
+  /// `Σ n_i e_i`: the total weight of the negatives against the positive's weight 1.
+  private static func competition<T: LossScalar>(
+    _ gaps: some Collection<T>, _ multiplicities: some Collection<T>
+  ) -> T {
+    precondition(gaps.count == multiplicities.count, "one multiplicity per negative")
     var sum = T(0)
-    for gap in gaps { sum = sum + gap }
-    let partition = T(1) + sum
-    return (T.log1p(sum), -(scale * sum) / partition, gaps.map { scale * $0 / partition })
+    for (gap, count) in zip(gaps, multiplicities) { sum = sum + count * gap }
+    return sum
   }
 }

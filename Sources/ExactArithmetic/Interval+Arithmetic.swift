@@ -65,10 +65,6 @@ extension Interval {
     let precision = max(lhs.precision, rhs.precision)
     let b = rhs.storage
     guard cmpfr_sgn(b.lower) > 0 || cmpfr_sgn(b.upper) < 0 else { return .entire(precision: precision) }
-    let reciprocal = make(precision: precision) { lower, upper in
-      mpfr_ui_div(lower, 1, b.upper, MPFR_RNDD)
-      mpfr_ui_div(upper, 1, b.lower, MPFR_RNDU)
-    }
     if cmpfr_sgn(lhs.storage.lower) >= 0 && cmpfr_sgn(b.lower) > 0 {
       // Both non-negative: one directed division per endpoint is tighter than lhs · (1/rhs).
       return make(precision: precision) { lower, upper in
@@ -76,7 +72,36 @@ extension Interval {
         mpfr_div(upper, lhs.storage.upper, b.lower, MPFR_RNDU)
       }
     }
+    if lhs.isBounded && rhs.isBounded {
+      // The other sign cases: x / y is monotone in x and in y on a box where y ≠ 0, so its
+      // extremes are quotients of endpoints, each rounded once (lhs · (1/rhs) rounds twice).
+      return make(precision: precision) { lower, upper in
+        extremeQuotients(lhs.storage, b, into: lower, upper)
+      }
+    }
+    // An infinite endpoint (∞/∞ has no corner value): the reciprocal route stays valid.
+    let reciprocal = make(precision: precision) { lower, upper in
+      mpfr_ui_div(lower, 1, b.upper, MPFR_RNDD)
+      mpfr_ui_div(upper, 1, b.lower, MPFR_RNDU)
+    }
     return lhs * reciprocal
+  }
+
+  /// `[min, max]` of the four endpoint quotients, rounded outward; finite endpoints, `0 ∉ b`.
+  private static func extremeQuotients(
+    _ a: Storage, _ b: Storage,
+    into lower: UnsafeMutablePointer<__mpfr_struct>, _ upper: UnsafeMutablePointer<__mpfr_struct>
+  ) {
+    let scratch = Interval(precision: Int(cmpfr_get_prec(lower)))
+    let pairs = [(a.lower, b.lower), (a.lower, b.upper), (a.upper, b.lower), (a.upper, b.upper)]
+    mpfr_set_inf(lower, 1)
+    mpfr_set_inf(upper, -1)
+    for (x, y) in pairs {
+      mpfr_div(scratch.storage.lower, x, y, MPFR_RNDD)
+      mpfr_div(scratch.storage.upper, x, y, MPFR_RNDU)
+      mpfr_min(lower, lower, scratch.storage.lower, MPFR_RNDD)
+      mpfr_max(upper, upper, scratch.storage.upper, MPFR_RNDU)
+    }
   }
 
   public static func += (lhs: inout Interval, rhs: Interval) { lhs = lhs + rhs }
@@ -87,8 +112,10 @@ extension Interval {
   /// `self` raised to an integer power, with the even-power sign cases handled so
   /// that `[-1, 2]²` is `[0, 4]`, not `[-2, 4]`.
   public func power(_ exponent: Int) -> Interval {
-    if exponent < 0 { return Interval(1) / power(-exponent) }
-    if exponent == 0 { return Interval(1) }
+    // 1 at this interval's precision: `Interval(1)` is 64 bits and would raise it.
+    let one = Interval(Rational(1), precision: precision)
+    if exponent < 0 { return one / power(-exponent) }
+    if exponent == 0 { return one }
     let n = UInt(exponent)
     let a = storage
     let isOdd = exponent % 2 == 1

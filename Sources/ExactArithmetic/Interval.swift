@@ -73,6 +73,22 @@ extension Interval {
     mpfr_set_si(storage.upper, value, MPFR_RNDU)
   }
 
+  /// The exact value of `value` at `precision` bits (rounded outward if it needs more).
+  public init(_ value: Int, precision: Int) {
+    self.init(precision: precision)
+    mpfr_set_si(storage.lower, value, MPFR_RNDD)
+    mpfr_set_si(storage.upper, value, MPFR_RNDU)
+  }
+
+  /// The tightest enclosure of an integer at `precision` bits.
+  public init(_ value: BigInt, precision: Int) {
+    self.init(precision: precision)
+    value.withUnsafePointer { integer in
+      mpfr_set_z(storage.lower, integer, MPFR_RNDD)
+      mpfr_set_z(storage.upper, integer, MPFR_RNDU)
+    }
+  }
+
   /// The exact value of a finite `Double`, at 53 bits.
   public init(exactly value: Double) {
     precondition(value.isFinite, "an interval needs a finite Double")

@@ -1,0 +1,148 @@
+import Foundation
+
+/// A small, dependency-free SVG line chart with deterministic output, so a
+/// regenerated report is byte-identical.
+public struct LinePlot: Sendable {
+  public struct Series: Sendable {
+    public var label: String
+    public var points: [(x: Double, y: Double)]
+    public var color: String
+    public var dashed: Bool
+
+    public init(label: String, points: [(x: Double, y: Double)], color: String, dashed: Bool = false) {
+      self.label = label
+      self.points = points
+      self.color = color
+      self.dashed = dashed
+    }
+  }
+
+  public var title: String
+  public var xLabel: String
+  public var yLabel: String
+  public var series: [Series]
+  public var logY: Bool
+  public var logX: Bool
+
+  public init(title: String, xLabel: String, yLabel: String, series: [Series], logX: Bool = false, logY: Bool = false) {
+    self.title = title
+    self.xLabel = xLabel
+    self.yLabel = yLabel
+    self.series = series
+    self.logX = logX
+    self.logY = logY
+  }
+
+  private let width = 720.0, height = 420.0
+  private let left = 78.0, right = 190.0, top = 40.0, bottom = 56.0
+
+  /// The chart as a standalone SVG document.
+  ///
+  /// Points with a non-finite coordinate (or non-positive on a log axis) are skipped.
+  public func svg() -> String {
+    let usable = series.map { s in s.points.filter { isPlottable($0) } }
+    let xs = usable.flatMap { $0.map { transformX($0.x) } }
+    let ys = usable.flatMap { $0.map { transformY($0.y) } }
+    var xRange = Axis.padded(xs.min() ?? 0, xs.max() ?? 1, pad: 0)
+    var yRange = Axis.padded(ys.min() ?? 0, ys.max() ?? 1, pad: 0.05)
+    if logY { yRange = (yRange.0.rounded(.down), yRange.1.rounded(.up)) }
+    if logX { xRange = (xRange.0, xRange.1) }
+    let plotWidth = width - left - right, plotHeight = height - top - bottom
+    func px(_ x: Double) -> Double { left + (transformX(x) - xRange.0) / (xRange.1 - xRange.0) * plotWidth }
+    func py(_ y: Double) -> Double { top + plotHeight - (transformY(y) - yRange.0) / (yRange.1 - yRange.0) * plotHeight }
+
+    var svg = """
+      <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
+      <rect width="100%" height="100%" fill="white"/>
+      <text x="\(f(width / 2 - right / 2 + left / 2))" y="22" text-anchor="middle" font-size="15" font-weight="bold">\(escape(title))</text>
+
+      """
+    // Axes and grid.
+    for tick in Axis.ticks(yRange, logarithmic: logY) {
+      let y = top + plotHeight - (tick.position - yRange.0) / (yRange.1 - yRange.0) * plotHeight
+      svg += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y))\" stroke=\"#e4e4e4\"/>\n"
+      svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(escape(tick.label))</text>\n"
+    }
+    for tick in Axis.ticks(xRange, logarithmic: logX) {
+      let x = left + (tick.position - xRange.0) / (xRange.1 - xRange.0) * plotWidth
+      svg += "<line x1=\"\(f(x))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x))\" y2=\"\(f(top + plotHeight + 5))\" stroke=\"#333\"/>\n"
+      svg += "<text x=\"\(f(x))\" y=\"\(f(top + plotHeight + 19))\" text-anchor=\"middle\">\(escape(tick.label))</text>\n"
+    }
+    svg += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" fill=\"none\" stroke=\"#333\"/>\n"
+    svg += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 14))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
+    svg += "<text x=\"18\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(f(top + plotHeight / 2)))\">\(escape(yLabel))</text>\n"
+    // Series and legend.
+    for (index, (line, points)) in zip(series, usable).enumerated() {
+      let dash = line.dashed ? " stroke-dasharray=\"6 4\"" : ""
+      if points.count > 1 {
+        let path = points.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")
+        svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
+      }
+      if points.count <= 40 {
+        for point in points {
+          svg += "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"2.5\" fill=\"\(line.color)\"/>\n"
+        }
+      }
+      let legendY = top + 10 + Double(index) * 20
+      let legendX = left + plotWidth + 14
+      svg += "<line x1=\"\(f(legendX))\" y1=\"\(f(legendY))\" x2=\"\(f(legendX + 22))\" y2=\"\(f(legendY))\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
+      svg += "<text x=\"\(f(legendX + 28))\" y=\"\(f(legendY + 4))\">\(escape(line.label))</text>\n"
+    }
+    return svg + "</svg>\n"
+  }
+
+  private func isPlottable(_ point: (x: Double, y: Double)) -> Bool {
+    point.x.isFinite && point.y.isFinite && (!logY || point.y > 0) && (!logX || point.x > 0)
+  }
+
+  private func transformX(_ x: Double) -> Double { logX ? log10(x) : x }
+  private func transformY(_ y: Double) -> Double { logY ? log10(y) : y }
+
+  private func f(_ value: Double) -> String { String(format: "%.1f", value) }
+
+  private func escape(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+      .replacingOccurrences(of: ">", with: "&gt;")
+  }
+}
+
+/// Axis ranges and tick marks.
+enum Axis {
+  static func padded(_ low: Double, _ high: Double, pad: Double) -> (Double, Double) {
+    if low == high { return (low - 1, high + 1) }
+    let margin = (high - low) * pad
+    return (low - margin, high + margin)
+  }
+
+  /// "Nice" ticks (1, 2, 5 × 10^n) on a linear axis; powers of ten on a log axis
+  /// (positions are then in log10 units).
+  static func ticks(_ range: (Double, Double), logarithmic: Bool) -> [(position: Double, label: String)] {
+    if logarithmic {
+      let first = Int(range.0.rounded(.up)), last = Int(range.1.rounded(.down))
+      guard first <= last else { return [] }
+      let every = max(1, (last - first) / 8 + 1)
+      return stride(from: first, through: last, by: every).map { (Double($0), label(power: $0)) }
+    }
+    let span = range.1 - range.0
+    let raw = span / 6
+    let magnitude = pow(10, (log10(raw)).rounded(.down))
+    let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+    var ticks: [(Double, String)] = []
+    var value = (range.0 / step).rounded(.up) * step
+    while value <= range.1 + step * 1e-9 {
+      ticks.append((value, String(format: "%g", abs(value) < step * 1e-9 ? 0 : value)))
+      value += step
+    }
+    return ticks
+  }
+
+  private static func label(power: Int) -> String {
+    switch power {
+    case 0: "1"
+    case 1: "10"
+    case 2: "100"
+    case -1: "0.1"
+    default: "1e\(power)"
+    }
+  }
+}

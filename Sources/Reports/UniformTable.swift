@@ -1,0 +1,54 @@
+import ExactArithmetic
+import LatentClassTheory
+
+/// The readable text `verify` prints: a header, one row per `k`, one verdict line per claim.
+public enum UniformTable {
+  public static func text(_ verification: UniformVerification) -> String {
+    let model = verification.model
+    let p = model.precision
+    let downstream = EnclosureFormatting.compact(verification.downstream.weightedLoss, precision: p)
+    var lines = [
+      "Uniform latent-class model: N = \(model.classes) classes, ρ = 1/\(model.classes) each, s = \(model.scale), \(p)-bit certified intervals.",
+      "Optimum: the regular simplex G* (unit norms, inner products \(model.simplexOffDiagonal)); L_sup^μ is its N-way mean-classifier loss.",
+      "",
+    ]
+    let header = ["k", "L_k(G*) (certified)", "width", "L_sup^μ", "Arora", "Nozawa", "Ash", "certificate"]
+    var table = [header]
+    for row in verification.rows {
+      table.append([
+        String(row.negatives),
+        EnclosureFormatting.compact(row.contrastiveLoss, precision: p),
+        EnclosureFormatting.width(row.contrastiveLoss),
+        downstream,
+        EnclosureFormatting.short(row.bounds.arora),
+        EnclosureFormatting.short(row.bounds.nozawa),
+        EnclosureFormatting.short(row.bounds.ash),
+        row.certificate.verdict.rawValue,
+      ])
+    }
+    lines += aligned(table)
+    lines.append("")
+    for claim in verification.claims {
+      lines.append("\(claim.id) \(claim.verdict.rawValue.uppercased()): \(claim.statement)")
+      lines.append("   \(claim.evidence)")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Columns padded to their widest cell; the first column right-aligned.
+  static func aligned(_ rows: [[String]]) -> [String] {
+    let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max()! }
+    return rows.map { row in
+      row.enumerated().map { column, cell in
+        let padding = String(repeating: " ", count: widths[column] - cell.count)
+        return column == 0 ? padding + cell : cell + padding
+      }.joined(separator: "  ").trimmingTrailingSpaces()
+    }
+  }
+}
+
+extension String {
+  fileprivate func trimmingTrailingSpaces() -> String {
+    String(reversed().drop { $0 == " " }.reversed())
+  }
+}

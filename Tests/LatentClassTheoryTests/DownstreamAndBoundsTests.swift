@@ -1,0 +1,70 @@
+import ExactArithmetic
+import Foundation
+import LatentClassTheory
+import XCTest
+
+final class DownstreamAndBoundsTests: XCTestCase {
+  func testSimplexDownstreamMatchesClosedForms() {
+    for (classes, scale) in [(2, Rational(1)), (10, Rational(1)), (7, Rational(5, 2))] {
+      let model = UniformModel(classes: classes, scale: scale, precision: 128)
+      let downstream = ClassLevelDownstream(
+        gram: model.simplexGram, rho: model.rho, scale: scale, precision: 128)
+      let gap = scale.approximateDouble * Double(classes) / Double(classes - 1)
+      XCTAssertEqual(downstream.weightedLoss.approximateDouble, log1p(Double(classes - 1) * exp(-gap)), accuracy: 1e-14)
+      XCTAssertTrue(downstream.weightedLoss.overlaps(downstream.balancedLoss))
+      XCTAssertEqual(downstream.averageBinaryLoss.approximateDouble, log1p(exp(-gap)), accuracy: 1e-14)
+      XCTAssertEqual(downstream.accuracy, 1)
+    }
+  }
+
+  func testTiedClassesCountAsErrors() {
+    // Two identical class vectors: the mean classifier cannot separate them.
+    let gram = RationalMatrix([[1, 1, 0], [1, 1, 0], [0, 0, 1]])
+    let rho = [Rational(1, 2), Rational(1, 4), Rational(1, 4)]
+    let downstream = ClassLevelDownstream(gram: gram, rho: rho, scale: 1, precision: 64)
+    XCTAssertEqual(downstream.accuracy, Rational(1, 4))
+  }
+
+  /// Coverage against a count of all `N^d` draw sequences that hit every class.
+  func testCoverageMatchesBruteForce() {
+    for (classes, draws) in [(2, 1), (2, 2), (3, 3), (3, 5), (4, 6)] {
+      let total = Int(pow(Double(classes), Double(draws)))
+      let hits = (0..<total).filter { code in
+        var seen = Set<Int>(), rest = code
+        for _ in 0..<draws {
+          seen.insert(rest % classes)
+          rest /= classes
+        }
+        return seen.count == classes
+      }.count
+      let exact = Rational(hits, total)
+      let enclosure = CollisionCoverageBounds.coverage(classes: classes, draws: draws, precision: 128)
+      if hits == 0 {
+        XCTAssertNil(enclosure, "N=\(classes) d=\(draws)")
+      } else {
+        XCTAssertTrue(enclosure?.contains(exact) ?? false, "N=\(classes) d=\(draws): \(String(describing: enclosure)) vs \(exact)")
+      }
+    }
+  }
+
+  /// The bounds are upper bounds on the downstream loss of any representation, so
+  /// at the optimum they must lie above its true downstream loss.
+  func testPriorBoundsLieAboveTheOptimumsDownstreamLoss() {
+    let model = UniformModel(classes: 10, scale: 1, precision: 128)
+    let verification = UniformVerification(model: model, negatives: [1, 5, 9, 10, 20, 50, 100, 1000])
+    let truth = verification.downstream.weightedLoss
+    for row in verification.rows {
+      XCTAssertEqual(Interval.compare(row.bounds.ash, truth), .greater, "Ash, k = \(row.negatives)")
+      if row.negatives + 1 < 10 {
+        XCTAssertNil(row.bounds.arora)
+        XCTAssertNil(row.bounds.nozawa)
+      } else {
+        XCTAssertEqual(Interval.compare(row.bounds.arora!, truth), .greater, "Arora, k = \(row.negatives)")
+        XCTAssertEqual(Interval.compare(row.bounds.nozawa!, truth), .greater, "Nozawa, k = \(row.negatives)")
+      }
+    }
+    // The collision–coverage trade-off: for large k the bounds grow with k.
+    let ash = verification.rows.map(\.bounds.ash)
+    XCTAssertEqual(Interval.compare(ash[5], ash[7]), .less)
+  }
+}

@@ -1,0 +1,72 @@
+import ExactArithmetic
+
+/// Sebastiano Vigna's SplitMix64: a tiny, fully deterministic generator, so a
+/// failing property case can be replayed from the seed printed in its message.
+public struct SplitMix64: RandomNumberGenerator {
+  private var state: UInt64
+
+  public init(seed: UInt64) { state = seed }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// Runs a property `cases` times, each case on its own generator seeded with
+/// `base + case`. The body gets a label such as `"seed 0x5eed0003"` to put in
+/// every assertion message, so a failure names the one case to replay.
+public func forEachSeed(
+  _ cases: Int, base: UInt64 = 0x5EED_0000,
+  _ body: (_ random: inout SplitMix64, _ seed: String) throws -> Void
+) rethrows {
+  for offset in 0..<UInt64(cases) {
+    let seed = base &+ offset
+    var random = SplitMix64(seed: seed)
+    try body(&random, "seed 0x\(String(seed, radix: 16))")
+  }
+}
+
+extension SplitMix64 {
+  /// An integer with up to `limbs` random 64-bit limbs and a random sign, built
+  /// from its decimal digits so that no BigInt arithmetic is trusted to make it.
+  public mutating func bigInt(limbs: Int) -> BigInt {
+    let count = Int.random(in: 1...limbs, using: &self)
+    var digits = String(UInt64.random(in: 0...UInt64.max, using: &self))
+    for _ in 1..<count {
+      // Append 19 decimal digits per extra limb (zero padded to keep the length).
+      let chunk = String(UInt64.random(in: 0..<10_000_000_000_000_000_000, using: &self))
+      digits += String(repeating: "0", count: 19 - chunk.count) + chunk
+    }
+    let negative = Bool.random(using: &self)
+    return BigInt((negative ? "-" : "") + digits)!
+  }
+
+  /// A rational with a small numerator and denominator (|n| ≤ bound, 1 ≤ d ≤ bound).
+  public mutating func smallRational(bound: Int = 1000) -> Rational {
+    Rational(Int.random(in: -bound...bound, using: &self), Int.random(in: 1...bound, using: &self))
+  }
+
+  /// A rational mixing small and multi-limb numerators and denominators.
+  public mutating func rational() -> Rational {
+    switch Int.random(in: 0..<3, using: &self) {
+    case 0: return smallRational()
+    case 1: return Rational(bigInt(limbs: 3), BigInt(Int.random(in: 1...1000, using: &self)))
+    default:
+      var denominator = bigInt(limbs: 2)
+      if denominator.signum == 0 { denominator = BigInt(1) }
+      return Rational(bigInt(limbs: 3), denominator)
+    }
+  }
+
+  /// A non-zero rational.
+  public mutating func nonZeroRational() -> Rational {
+    while true {
+      let value = rational()
+      if value.signum != 0 { return value }
+    }
+  }
+}
