@@ -43,7 +43,7 @@ public enum GeneralVerification {
   /// - Complexity: per `k`, one solve (many `Double` evaluations) and one certificate.
   public static func run(
     model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
-    precision: Int = 96, gapTolerance: Rational = Rational(1, 100_000_000)
+    precision: Int = 64, gapTolerance: Rational = Rational(1, 100_000_000)
   ) -> [GeneralRow] {
     var start: [[Double]]? = nil
     let solver = GramSolver()

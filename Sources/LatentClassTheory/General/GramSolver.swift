@@ -70,7 +70,7 @@ public struct GramSolver: Sendable {
   }
 
   static func randomStart(dimension m: Int, seed: UInt64) -> [[Double]] {
-    var generator = SplitMix64(seed: seed)
+    var generator = ModelSeedGenerator(seed: seed)
     return (0..<m).map { _ in
       let row = (0..<m).map { _ in Double.random(in: -1...1, using: &generator) }
       let length = row.reduce(0) { $0 + $1 * $1 }.squareRoot()

@@ -59,7 +59,7 @@ public enum ModelSpecification {
   public enum WithinClass: Sendable, Equatable {
     /// `D_c` uniform on the class's points.
     case uniform
-    /// `D_c(x) ∝ w_x` with integer weights `w_x ∈ 1...16` drawn from ``SplitMix64`` with this seed.
+    /// `D_c(x) ∝ w_x` with integer weights `w_x ∈ 1...16` drawn from SplitMix64 with this seed.
     case random(seed: UInt64)
 
     /// Parses `"uniform"` or `"random:SEED"`.
@@ -80,9 +80,9 @@ public enum ModelSpecification {
     -> LatentClassModel
   {
     guard m >= 1 else { throw ModelError("--points-per-class must be ≥ 1, got \(m)") }
-    var generator = SplitMix64(seed: 0)
+    var generator = ModelSeedGenerator(seed: 0)
     var isRandom = false
-    if case .random(let seed) = within { (generator, isRandom) = (SplitMix64(seed: seed), true) }
+    if case .random(let seed) = within { (generator, isRandom) = (ModelSeedGenerator(seed: seed), true) }
     let n = rho.count
     let distributions = (0..<n).map { c -> [Rational] in
       let weights = (0..<m).map { _ in isRandom ? Int(generator.next() % 16) + 1 : 1 }

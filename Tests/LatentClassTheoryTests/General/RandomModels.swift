@@ -1,4 +1,5 @@
 import ExactArithmetic
+import TestSupport
 
 @testable import LatentClassTheory
 

@@ -1,4 +1,5 @@
 import ExactArithmetic
+import TestSupport
 import XCTest
 
 @testable import LatentClassTheory
