@@ -55,12 +55,14 @@ public enum CollapseCheck {
   /// feasible point-level representation and vice versa after collapse), so certified
   /// intervals `[lower bound, upper bound]` of the two minima must overlap.
   public static func compareOptima(
-    model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
+    model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic, precision: Int = 64,
     gapTolerance: Rational = Rational(1, 100_000_000)
   ) -> [Comparison] {
     guard let classModel = model.collapsed else { return [] }
-    let points = GeneralVerification.run(model: model, ks: ks, scale: scale, engine: engine, gapTolerance: gapTolerance)
-    let classes = GeneralVerification.run(model: classModel, ks: ks, scale: scale, engine: engine, gapTolerance: gapTolerance)
+    let points = GeneralVerification.run(
+      model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance)
+    let classes = GeneralVerification.run(
+      model: classModel, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance)
     return zip(points, classes).map { p, c in
       var consistent = false
       if p.status == .verified, c.status == .verified, let pl = p.certificate.lowerBound, let cl = c.certificate.lowerBound,
