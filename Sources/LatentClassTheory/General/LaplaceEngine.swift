@@ -21,9 +21,9 @@ import Foundation
 /// irrational nodes are handled) therefore contains each panel's integral. The
 /// removable singularity at `t = 0` needs no special bound: the integrand is
 /// entire, its value at 0 is the limit `k·E[Y]`, which is what a node at 0 uses.
-/// The tail is bounded by `0 ≤ ∫_T^∞ e^{−t}(1 − φ^k)/t ≤ e^{−T}/T` and
-/// `0 ≤ ∫_T^∞ e^{−t} k p_z y_z e^{−t y_z} φ^{k−1} ≤ k p_z e^{−T}` (since `y e^{−ty} ≤ 1/t ≤ 1` for
-/// `t ≥ T ≥ 1`… bounded more simply by `∫_T^∞ k p_z y_z e^{−t(1+y_z)} dt ≤ k p_z e^{−T}`).
+/// The tail is bounded by `0 ≤ ∫_T^∞ e^{−t}(1 − φ^k)/t ≤ e^{−T}/T` (as `0 ≤ 1 − φ^k ≤ 1`) and
+/// `0 ≤ ∫_T^∞ e^{−t} k p_z y_z e^{−t y_z} φ^{k−1} ≤ k p_z y_z e^{−T(1+y_z)}/(1+y_z) ≤ k p_z e^{−T}` (as `φ ≤ 1`).
+/// Proofs: proofs/laplace-representation.md.
 ///
 /// Error bound (`Interval`): the result contains the exact value; its width is the
 /// sum over panels of `|Lobatto − Gauss|` (driven below `tolerance` by bisection,
