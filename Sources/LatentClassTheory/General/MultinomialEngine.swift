@@ -80,12 +80,10 @@ public struct MultinomialEngine: Sendable {
       var derivatives = [T](repeating: T(0), count: gaps.count)
       for (v, n) in prepared.multiplicities.enumerated() {
         let probability = prepared.probabilities[v]
-        value = value + probability * NCELoss.loss(exponentiatedGaps: gaps, multiplicities: n)
-        // ∂ℓ/∂ log y_z = n_z y_z / (1 + Σ n y), the softmax weight of NCELoss.lossAndGradient.
-        var partition = T(1)
-        for z in prepared.present[v] { partition = partition + n[z] * gaps[z] }
-        let scaled = probability / partition
-        for z in prepared.present[v] { derivatives[z] = derivatives[z] + scaled * n[z] * gaps[z] }
+        // At scale 1 the score derivatives n_z y_z / (1 + Σ n y) are the log-gap derivatives q_z.
+        let draw = NCELoss.lossAndGradient(exponentiatedGaps: gaps, multiplicities: n, scale: T(1))
+        value = value + probability * draw.loss
+        for z in prepared.present[v] { derivatives[z] = derivatives[z] + probability * draw.negatives[z] }
       }
       return PairExpectation(value: value, logGapDerivatives: derivatives)
     }
