@@ -1,0 +1,40 @@
+import ContrastiveLoss
+import ExactArithmetic
+import Foundation
+
+/// The arithmetic the expectation engines are generic over: `Double` for the
+/// solver, ``Interval`` for certificates. One generic code path serves both, so the
+/// solver optimizes exactly the function the certificate encloses.
+public protocol EngineScalar: LossScalar {
+  /// `value` rounded to this type (`Double`: nearest; `Interval`: an enclosure at `precision` bits).
+  init(_ value: Rational, precision: Int)
+  /// `e^x − 1`, accurate near 0.
+  static func expm1(_ x: Self) -> Self
+  /// `√x`.
+  static func sqrt(_ x: Self) -> Self
+  /// `self^n` for `n ≥ 0`.
+  func power(_ n: Int) -> Self
+  /// A value for a quantity known to lie between `a` and `b` (in either order):
+  /// `Interval` returns the hull, which is certified; `Double` returns the midpoint.
+  static func bracket(_ a: Self, _ b: Self) -> Self
+  /// A `Double` inside the value, for decisions that need no rigour (step sizes, refinement).
+  var estimate: Double { get }
+  /// An upper bound on the uncertainty of the value (`0` for `Double`).
+  var uncertainty: Double { get }
+}
+
+extension Double: EngineScalar {
+  public init(_ value: Rational, precision: Int) { self = value.approximateDouble }
+  public static func expm1(_ x: Double) -> Double { Foundation.expm1(x) }
+  public static func sqrt(_ x: Double) -> Double { x.squareRoot() }
+  public func power(_ n: Int) -> Double { Foundation.pow(self, Double(n)) }
+  public static func bracket(_ a: Double, _ b: Double) -> Double { (a + b) / 2 }
+  public var estimate: Double { self }
+  public var uncertainty: Double { 0 }
+}
+
+extension Interval: EngineScalar {
+  public static func bracket(_ a: Interval, _ b: Interval) -> Interval { Interval.hull(a, b) }
+  public var estimate: Double { approximateDouble }
+  public var uncertainty: Double { width }
+}
