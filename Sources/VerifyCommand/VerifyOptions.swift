@@ -100,6 +100,9 @@ public struct VerifyOptions: Equatable {
       --engine <e>         automatic, multinomial or laplace. (default: automatic)
       --gap <g>            Certified gap a row must reach to count as verified. (default: 1e-8)
 
+    TRAINED CIFAR RUNS (beside the certified optimum of the matching class-level model):
+      --compare <results.json>  A train-cifar results file; with --report <file.md>, a report with plots.
+
     EXIT STATUS:
       0 every claim verified, 1 a claim refuted (or a file could not be written),
       2 a claim undecided at this precision, 64 usage error.
