@@ -17,6 +17,10 @@ public protocol EngineScalar: LossScalar {
   /// A value for a quantity known to lie between `a` and `b` (in either order):
   /// `Interval` returns the hull, which is certified; `Double` returns the midpoint.
   static func bracket(_ a: Self, _ b: Self) -> Self
+  /// The exact value of a finite `Double` (every one is a dyadic rational).
+  init(dyadic value: Double)
+  /// `self += a · b` without allocating where the type allows (hot quadrature loops).
+  mutating func addProduct(_ a: Self, _ b: Self)
   /// A `Double` inside the value, for decisions that need no rigour (step sizes, refinement).
   var estimate: Double { get }
   /// An upper bound on the uncertainty of the value (`0` for `Double`).
@@ -25,6 +29,8 @@ public protocol EngineScalar: LossScalar {
 
 extension Double: EngineScalar {
   public init(_ value: Rational, precision: Int) { self = value.approximateDouble }
+  public init(dyadic value: Double) { self = value }
+  public mutating func addProduct(_ a: Double, _ b: Double) { self += a * b }
   public static func expm1(_ x: Double) -> Double { Foundation.expm1(x) }
   public static func sqrt(_ x: Double) -> Double { x.squareRoot() }
   public func power(_ n: Int) -> Double { Foundation.pow(self, Double(n)) }
@@ -34,6 +40,7 @@ extension Double: EngineScalar {
 }
 
 extension Interval: EngineScalar {
+  public init(dyadic value: Double) { self.init(exactly: value) }
   public static func bracket(_ a: Interval, _ b: Interval) -> Interval { Interval.hull(a, b) }
   public var estimate: Double { approximateDouble }
   public var uncertainty: Double { width }

@@ -23,7 +23,7 @@ public struct GeneralRow: Sendable {
 
 /// The verdict of claim C1 (theory.md §5) between consecutive rows, on the ρ-weighted downstream loss.
 public enum MonotonicityVerdict: String, Sendable {
-  /// Certified: the later row's downstream loss is strictly below the earlier one's.
+  /// Certified: the later row's downstream loss is strictly below the earlier one's, or both rows have the same `Ĝ`.
   case nonIncreasing = "non-increasing"
   /// Certified: the later row's downstream loss is strictly above.
   case increase = "increase found"
@@ -64,6 +64,8 @@ public enum GeneralVerification {
   public static func verdicts(_ rows: [GeneralRow]) -> [MonotonicityVerdict] {
     zip(rows, rows.dropFirst()).map { earlier, later in
       guard earlier.status == .verified, later.status == .verified else { return .undecided }
+      // The same rational Ĝ has the same downstream loss: equal is non-increasing, exactly.
+      if earlier.certificate.gram == later.certificate.gram { return .nonIncreasing }
       switch Interval.compare(later.downstream.weightedLoss, earlier.downstream.weightedLoss) {
       case .less: return .nonIncreasing
       case .greater: return .increase

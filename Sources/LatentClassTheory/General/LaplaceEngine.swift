@@ -56,7 +56,7 @@ public struct LaplaceEngine: Sendable {
   public func pairExpectation<T: EngineScalar>(
     gaps y: [T], probabilities p: [T], negatives k: Int, rules: QuadratureRules<T>, precision: Int
   ) -> PairExpectation<T> {
-    let integrand = FrullaniIntegrand(gaps: y, probabilities: p, negatives: k)
+    let integrand = FrullaniIntegrand(gaps: y, probabilities: p, negatives: k, precision: precision)
     let meanGap = zip(p, y).reduce(0.0) { $0 + $1.0.estimate * $1.1.estimate }
     // The integrand varies on the scale 1/(k E[Y]) near 0 and 1 far out; dyadic panels cover both.
     let start = min(0.5, 1 / (4 * (1 + Double(k) * meanGap)))
@@ -102,26 +102,38 @@ struct FrullaniIntegrand<T: EngineScalar> {
   let negatives: Int
   /// `k p_z y_z`, the gradient integrands' constant factors (and their values at `t = 0`).
   let weightedGaps: [T]
+  /// 0 at the working precision: in-place sums round at their accumulator's precision.
+  let zero: T
 
-  init(gaps: [T], probabilities: [T], negatives: Int) {
+  init(gaps: [T], probabilities: [T], negatives: Int, precision: Int) {
     self.gaps = gaps
     self.probabilities = probabilities
     self.negatives = negatives
     weightedGaps = zip(probabilities, gaps).map { T(negatives) * $0 * $1 }
+    zero = T(Rational.zero, precision: precision)
   }
 
-  /// `(e^{−t}(1 − φ^k)/t, [e^{−t} k p_z y_z e^{−t y_z} φ^{k−1}])`; at `t = 0` the limits.
-  func callAsFunction(_ t: T, isZero: Bool) -> (value: T, derivatives: [T]) {
-    if isZero { return (weightedGaps.reduce(T(0), +), weightedGaps) }
+  /// Adds `weight ·` the integrands at `t` to the accumulators: `e^{−t}(1 − φ^k)/t` to `value`,
+  /// `e^{−t} k p_z y_z e^{−t y_z} φ^{k−1}` to `derivatives[z]`; at `t = 0` their limits.
+  /// `decays` is scratch space of length M, reused across calls to avoid allocation.
+  func accumulate(at t: T, isZero: Bool, weight: T, value: inout T, derivatives: inout [T], decays: inout [T]) {
+    if isZero {
+      for z in gaps.indices {
+        value.addProduct(weight, weightedGaps[z])
+        derivatives[z].addProduct(weight, weightedGaps[z])
+      }
+      return
+    }
     // One expm1 per support point serves both φ and the gradient integrands (e^{−t y} = 1 + expm1(−t y)).
-    let decays = gaps.map { T.expm1(-(t * $0)) }
-    var psi = T(0)
-    for (p, decay) in zip(probabilities, decays) { psi = psi + p * decay }
+    var psi = zero
+    for z in gaps.indices {
+      decays[z] = T.expm1(-(t * gaps[z]))
+      psi.addProduct(probabilities[z], decays[z])
+    }
     let logPhi = T.log1p(psi)
-    let value = T.exp(-t) * (-T.expm1(T(negatives) * logPhi)) / t
-    let shared = T.exp(T(negatives - 1) * logPhi - t)
-    let derivatives = zip(weightedGaps, decays).map { $0 * (T(1) + $1) * shared }
-    return (value, derivatives)
+    value.addProduct(weight, T.exp(-t) * (-T.expm1(T(negatives) * logPhi)) / t)
+    let shared = weight * T.exp(T(negatives - 1) * logPhi - t)
+    for z in gaps.indices { derivatives[z].addProduct(shared, weightedGaps[z] * (T(1) + decays[z])) }
   }
 }
 
@@ -132,6 +144,7 @@ public struct QuadratureRules<T: EngineScalar> {
   let gaussWeights: [T]
   let lobattoNodes: [T]
   let lobattoWeights: [T]
+  let oneHalf: T
 
   public init(precision: Int) {
     func r(_ n: Int, _ d: Int) -> T { T(Rational(n, d), precision: precision) }
@@ -148,6 +161,7 @@ public struct QuadratureRules<T: EngineScalar> {
     let lobatto = T.sqrt(r(3, 7))
     lobattoNodes = [r(-1, 1), -lobatto, r(0, 1), lobatto, r(1, 1)]
     lobattoWeights = [r(1, 10), r(49, 90), r(32, 45), r(49, 90), r(1, 10)]
+    oneHalf = r(1, 2)
   }
 
   /// Both rules applied to the integrand on `[a, b]` (a lower and an upper bound for
@@ -155,21 +169,23 @@ public struct QuadratureRules<T: EngineScalar> {
   func integrate(
     _ f: FrullaniIntegrand<T>, from a: Double, to b: Double, precision: Int
   ) -> (gauss: (value: T, derivatives: [T]), lobatto: (value: T, derivatives: [T])) {
-    let left = T(Rational(exactly: a)!, precision: precision)
-    let right = T(Rational(exactly: b)!, precision: precision)
-    let half = (right - left) * T(Rational(1, 2), precision: precision)
+    let left = T(dyadic: a)
+    let right = T(dyadic: b)
+    let half = (right - left) * oneHalf
     let middle = left + half
+    let zero = f.zero
+    var decays = [T](repeating: zero, count: f.gaps.count)
     func rule(_ nodes: [T], _ weights: [T], endpoints: Bool) -> (value: T, derivatives: [T]) {
-      var value = T(0)
-      var derivatives = [T](repeating: T(0), count: f.gaps.count)
+      var value = zero
+      var derivatives = [T](repeating: zero, count: f.gaps.count)
       for (i, (node, weight)) in zip(nodes, weights).enumerated() {
         // The Lobatto end nodes are the exact panel ends, so a panel starting at 0 evaluates the limit there.
         let t = endpoints && i == 0 ? left : endpoints && i == nodes.count - 1 ? right : middle + half * node
-        let point = f(t, isZero: endpoints && i == 0 && a == 0)
-        value = value + weight * point.value
-        for z in derivatives.indices { derivatives[z] = derivatives[z] + weight * point.derivatives[z] }
+        f.accumulate(
+          at: t, isZero: endpoints && i == 0 && a == 0, weight: half * weight, value: &value, derivatives: &derivatives,
+          decays: &decays)
       }
-      return (half * value, derivatives.map { half * $0 })
+      return (value, derivatives)
     }
     return (rule(gaussNodes, gaussWeights, endpoints: false), rule(lobattoNodes, lobattoWeights, endpoints: true))
   }
