@@ -59,10 +59,21 @@ public enum CollapseCheck {
     gapTolerance: Rational = Rational(1, 100_000_000)
   ) -> [Comparison] {
     guard let classModel = model.collapsed else { return [] }
-    let points = GeneralVerification.run(
-      model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance)
     let classes = GeneralVerification.run(
       model: classModel, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance)
+    // The point-level solver starts from the class-level optimum placed on every point of its
+    // class: T1 says it is optimal, and the point-level certificate checks that independently.
+    let owner = (0..<model.pointCount).map { model.classes(containing: $0)[0] }
+    var lifted: [Int: [[Double]]] = [:]
+    for row in classes {
+      let factor = row.certificate.factor
+      lifted[row.negatives] = owner.map { c in
+        (0..<model.pointCount).map { $0 < factor.columns ? factor[c, $0].approximateDouble : 0 }
+      }
+    }
+    let points = GeneralVerification.run(
+      model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
+      starts: { lifted[$0] })
     return zip(points, classes).map { p, c in
       var consistent = false
       if p.status == .verified, c.status == .verified, let pl = p.certificate.lowerBound, let cl = c.certificate.lowerBound,

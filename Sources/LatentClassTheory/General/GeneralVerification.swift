@@ -40,16 +40,19 @@ public enum MonotonicityVerdict: String, Sendable {
 /// these certified near-optimal representations: without a strong-convexity bound
 /// the distance from `Ĝ_k` to the exact optimum is not certified.
 public enum GeneralVerification {
+  /// `starts(k)`, when given and non-`nil`, replaces the previous row's optimum as the
+  /// solver's starting factor for `k` (the certificate does not depend on where the solver started).
+  ///
   /// - Complexity: per `k`, one solve (many `Double` evaluations) and one certificate.
   public static func run(
     model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
-    precision: Int = 64, gapTolerance: Rational = Rational(1, 100_000_000)
+    precision: Int = 64, gapTolerance: Rational = Rational(1, 100_000_000), starts: ((Int) -> [[Double]]?)? = nil
   ) -> [GeneralRow] {
     var start: [[Double]]? = nil
     let solver = GramSolver()
     return ks.map { k in
       let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: scale), engine: engine)
-      let solution = solver.solve(loss, start: start)
+      let solution = solver.solve(loss, start: starts?(k) ?? start)
       start = solution.factor
       let certificate = OptimalityCertificate.certify(loss, solution: solution, precision: precision)
       let verified = certificate.certifies(gapAtMost: gapTolerance)
@@ -75,9 +78,11 @@ public enum GeneralVerification {
   }
 
   /// The overall C1 verdict: an increase anywhere is a counterexample; otherwise
-  /// it holds only when every pair is certified non-increasing.
+  /// it holds only when there is a pair and every pair is certified non-increasing.
   public static func overall(_ verdicts: [MonotonicityVerdict]) -> MonotonicityVerdict {
     if verdicts.contains(.increase) { return .increase }
+    // A single k compares nothing.
+    if verdicts.isEmpty { return .undecided }
     return verdicts.allSatisfy { $0 == .nonIncreasing } ? .nonIncreasing : .undecided
   }
 }
