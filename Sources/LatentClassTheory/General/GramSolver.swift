@@ -189,10 +189,13 @@ public struct GramSolver: Sendable {
         history.append((s, y, 1 / sy))
         if history.count > memory { history.removeFirst() }
       }
-      // Progress is measured on the gradient, which stays accurate where f has hit its rounding floor.
+      // Progress is a smaller gradient (accurate even where f has hit its rounding floor) or a
+      // clear decrease of f (far from the optimum the gradient need not shrink monotonically).
       let largest = newG.map { abs($0) }.max() ?? 0
       if largest < best {
         best = largest
+        stalled = 0
+      } else if value.value < current.value - 1e-14 * abs(current.value) {
         stalled = 0
       } else {
         stalled += 1
