@@ -49,18 +49,6 @@ public struct ContrastiveProblem: Sendable {
     self.negatives = k
     self.scale = scale
   }
-
-  /// The same problem with `k` negatives.
-  public func with(negatives k: Int) -> ContrastiveProblem {
-    ContrastiveProblem(pairs: pairs, negativeDistribution: negativeDistribution, negatives: k, scale: scale)
-  }
-
-  private init(pairs: [Pair], negativeDistribution: [Rational], negatives: Int, scale: Rational) {
-    self.pairs = pairs
-    self.negativeDistribution = negativeDistribution
-    self.negatives = negatives
-    self.scale = scale
-  }
 }
 
 /// One pair's expectation `E log(1 + S)` and its derivatives `q_z = ∂E/∂ log y_z = E[n_z y_z / (1 + S)]`

@@ -12,8 +12,6 @@ public protocol EngineScalar: LossScalar {
   static func expm1(_ x: Self) -> Self
   /// `√x`.
   static func sqrt(_ x: Self) -> Self
-  /// `self^n` for `n ≥ 0`.
-  func power(_ n: Int) -> Self
   /// A value for a quantity known to lie between `a` and `b` (in either order):
   /// `Interval` returns the hull, which is certified; `Double` returns the midpoint.
   static func bracket(_ a: Self, _ b: Self) -> Self
@@ -23,8 +21,6 @@ public protocol EngineScalar: LossScalar {
   mutating func addProduct(_ a: Self, _ b: Self)
   /// A `Double` inside the value, for decisions that need no rigour (step sizes, refinement).
   var estimate: Double { get }
-  /// An upper bound on the uncertainty of the value (`0` for `Double`).
-  var uncertainty: Double { get }
 }
 
 extension Double: EngineScalar {
@@ -33,15 +29,12 @@ extension Double: EngineScalar {
   public mutating func addProduct(_ a: Double, _ b: Double) { self += a * b }
   public static func expm1(_ x: Double) -> Double { Foundation.expm1(x) }
   public static func sqrt(_ x: Double) -> Double { x.squareRoot() }
-  public func power(_ n: Int) -> Double { Foundation.pow(self, Double(n)) }
   public static func bracket(_ a: Double, _ b: Double) -> Double { (a + b) / 2 }
   public var estimate: Double { self }
-  public var uncertainty: Double { 0 }
 }
 
 extension Interval: EngineScalar {
   public init(dyadic value: Double) { self.init(exactly: value) }
   public static func bracket(_ a: Interval, _ b: Interval) -> Interval { Interval.hull(a, b) }
   public var estimate: Double { approximateDouble }
-  public var uncertainty: Double { width }
 }
