@@ -35,10 +35,10 @@ let package = Package(
     .target(name: "CIFARTraining", dependencies: ["ContrastiveLoss", "CBLAS"]),
 
     // Presentation.
-    .target(name: "Reports", dependencies: ["LatentClassTheory", "ExactArithmetic"]),
+    .target(name: "Reports", dependencies: ["LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
 
     // Front ends.
-    .target(name: "VerifyCommand", dependencies: ["Reports", "LatentClassTheory", "ExactArithmetic"]),
+    .target(name: "VerifyCommand", dependencies: ["Reports", "LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
     .executableTarget(name: "verify", dependencies: ["VerifyCommand"]),
     .executableTarget(name: "train-cifar", dependencies: ["CIFARTraining"]),
     .executableTarget(name: "benchmarks", dependencies: ["VerifyCommand", "LatentClassTheory"]),

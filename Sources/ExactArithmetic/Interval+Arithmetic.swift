@@ -34,12 +34,19 @@ extension Interval {
       }
     }
     return make(precision: max(lhs.precision, rhs.precision)) { lower, upper in
-      extremeProducts(a, b, into: lower, upper)
+      cornerExtremes(mpfr_mul, a, b, into: lower, upper)
     }
   }
 
-  private static func extremeProducts(
-    _ a: Storage, _ b: Storage,
+  private typealias BinaryFunction = (
+    UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t
+  ) -> Int32
+
+  /// `[min, max]` of `operation` over the four endpoint pairs, each rounded outward.
+  /// Valid for operations monotone in each argument on the box (`·` always, `/` when
+  /// `0 ∉ b`). A NaN corner (0 · ∞) makes the result unbounded.
+  private static func cornerExtremes(
+    _ operation: BinaryFunction, _ a: Storage, _ b: Storage,
     into lower: UnsafeMutablePointer<__mpfr_struct>, _ upper: UnsafeMutablePointer<__mpfr_struct>
   ) {
     let scratch = Interval(precision: Int(cmpfr_get_prec(lower)))
@@ -47,9 +54,8 @@ extension Interval {
     mpfr_set_inf(lower, 1)
     mpfr_set_inf(upper, -1)
     for (x, y) in pairs {
-      mpfr_mul(scratch.storage.lower, x, y, MPFR_RNDD)
-      mpfr_mul(scratch.storage.upper, x, y, MPFR_RNDU)
-      // 0 · ∞ is NaN in MPFR; treat it as unbounded.
+      _ = operation(scratch.storage.lower, x, y, MPFR_RNDD)
+      _ = operation(scratch.storage.upper, x, y, MPFR_RNDU)
       if cmpfr_nan_p(scratch.storage.lower) != 0 {
         mpfr_set_inf(lower, -1)
         mpfr_set_inf(upper, 1)
@@ -76,7 +82,7 @@ extension Interval {
       // The other sign cases: x / y is monotone in x and in y on a box where y ≠ 0, so its
       // extremes are quotients of endpoints, each rounded once (lhs · (1/rhs) rounds twice).
       return make(precision: precision) { lower, upper in
-        extremeQuotients(lhs.storage, b, into: lower, upper)
+        cornerExtremes(mpfr_div, lhs.storage, b, into: lower, upper)
       }
     }
     // An infinite endpoint (∞/∞ has no corner value): the reciprocal route stays valid.
@@ -85,23 +91,6 @@ extension Interval {
       mpfr_ui_div(upper, 1, b.lower, MPFR_RNDU)
     }
     return lhs * reciprocal
-  }
-
-  /// `[min, max]` of the four endpoint quotients, rounded outward; finite endpoints, `0 ∉ b`.
-  private static func extremeQuotients(
-    _ a: Storage, _ b: Storage,
-    into lower: UnsafeMutablePointer<__mpfr_struct>, _ upper: UnsafeMutablePointer<__mpfr_struct>
-  ) {
-    let scratch = Interval(precision: Int(cmpfr_get_prec(lower)))
-    let pairs = [(a.lower, b.lower), (a.lower, b.upper), (a.upper, b.lower), (a.upper, b.upper)]
-    mpfr_set_inf(lower, 1)
-    mpfr_set_inf(upper, -1)
-    for (x, y) in pairs {
-      mpfr_div(scratch.storage.lower, x, y, MPFR_RNDD)
-      mpfr_div(scratch.storage.upper, x, y, MPFR_RNDU)
-      mpfr_min(lower, lower, scratch.storage.lower, MPFR_RNDD)
-      mpfr_max(upper, upper, scratch.storage.upper, MPFR_RNDU)
-    }
   }
 
   public static func += (lhs: inout Interval, rhs: Interval) { lhs = lhs + rhs }

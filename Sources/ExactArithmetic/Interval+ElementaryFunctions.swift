@@ -40,36 +40,24 @@ extension Interval {
 
   /// The natural logarithm; −∞ at a lower endpoint ≤ 0.
   public static func log(_ x: Interval) -> Interval {
-    x.narrowConcave(mpfr_log, pole: 0) ?? x.increasing(mpfr_log, domainStart: 0)
+    x.pointImage(mpfr_log, pole: 0) ?? x.increasing(mpfr_log, domainStart: 0)
   }
 
   /// `log(1 + x)`, accurate near 0.
   public static func log1p(_ x: Interval) -> Interval {
-    x.narrowConcave(mpfr_log1p, pole: -1) ?? x.increasing(mpfr_log1p, domainStart: -1)
+    x.pointImage(mpfr_log1p, pole: -1) ?? x.increasing(mpfr_log1p, domainStart: -1)
   }
 
-  /// For `f = log(x − pole)` (concave and increasing, `f′(x) = 1/(x − pole)`) on a
-  /// narrow operand: one correctly rounded evaluation at the lower endpoint and the
-  /// tangent-line bound `f(upper) ≤ f(lower) + (upper − lower)/(lower − pole)` for
-  /// the upper end, instead of a second logarithm. `nil` when the operand is not
-  /// narrow (relative width above 2^−40), where the tangent bound would be loose.
-  ///
-  /// Error bound: the upper end exceeds the true `f(upper)` by at most one ulp plus
-  /// `f″`'s contribution `(upper − lower)² / (2 (lower − pole)²)`.
-  private func narrowConcave(_ function: UnaryFunction, pole: Int) -> Interval? {
+  /// For a point operand: one correctly rounded evaluation downward, whose
+  /// ternary value says whether MPFR rounded; if it did, the upward rounding is the
+  /// next representable number. Identical to two directed evaluations at half the cost.
+  private func pointImage(_ function: UnaryFunction, pole: Int) -> Interval? {
     let a = storage
-    guard mpfr_cmp_si(a.lower, pole) > 0, isBounded else { return nil }
-    let scratch = Interval(precision: precision)
-    let slope = scratch.storage.lower, distance = scratch.storage.upper
-    mpfr_sub(slope, a.upper, a.lower, MPFR_RNDU)
-    mpfr_sub_si(distance, a.lower, pole, MPFR_RNDD)
-    mpfr_div(slope, slope, distance, MPFR_RNDU)
-    guard mpfr_cmp_d(slope, 0x1p-40) <= 0 else { return nil }
+    guard mpfr_equal_p(a.lower, a.upper) != 0, mpfr_cmp_si(a.lower, pole) > 0, isBounded else { return nil }
     return Interval.make(precision: precision) { lower, upper in
-      _ = function(lower, a.lower, MPFR_RNDD)
+      let inexact = function(lower, a.lower, MPFR_RNDD) != 0
       mpfr_set(upper, lower, MPFR_RNDU)
-      mpfr_nextabove(upper)  // above f(lower), which MPFR rounded down by less than one ulp
-      mpfr_add(upper, upper, slope, MPFR_RNDU)
+      if inexact { mpfr_nextabove(upper) }
     }
   }
 

@@ -107,8 +107,8 @@ extension Interval {
   public init(lower: Rational, upper: Rational, precision: Int) {
     precondition(lower <= upper, "empty interval")
     self.init(precision: precision)
-    lower.withUnsafePointer { mpfr_set_q(storage.lower, $0, MPFR_RNDD) }
-    upper.withUnsafePointer { mpfr_set_q(storage.upper, $0, MPFR_RNDU) }
+    _ = lower.withUnsafePointer { mpfr_set_q(storage.lower, $0, MPFR_RNDD) }
+    _ = upper.withUnsafePointer { mpfr_set_q(storage.upper, $0, MPFR_RNDU) }
   }
 
   /// `[-∞, +∞]`: the enclosure that decides nothing.

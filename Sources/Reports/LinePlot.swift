@@ -23,14 +23,24 @@ public struct LinePlot: Sendable {
   public var series: [Series]
   public var logY: Bool
   public var logX: Bool
+  /// With `logY`: the series' y values are already base-10 logarithms, for
+  /// quantities beyond the range of `Double` (a bound of 10^458, say).
+  public var yValuesAreLog10: Bool
+  /// Fixed y limits (in plotted units: log10 with `logY`); lines beyond them are clipped.
+  public var yLimits: (Double, Double)?
 
-  public init(title: String, xLabel: String, yLabel: String, series: [Series], logX: Bool = false, logY: Bool = false) {
+  public init(
+    title: String, xLabel: String, yLabel: String, series: [Series], logX: Bool = false, logY: Bool = false,
+    yValuesAreLog10: Bool = false, yLimits: (Double, Double)? = nil
+  ) {
+    self.yLimits = yLimits
     self.title = title
     self.xLabel = xLabel
     self.yLabel = yLabel
     self.series = series
     self.logX = logX
     self.logY = logY
+    self.yValuesAreLog10 = yValuesAreLog10
   }
 
   private let width = 720.0, height = 420.0
@@ -43,10 +53,10 @@ public struct LinePlot: Sendable {
     let usable = series.map { s in s.points.filter { isPlottable($0) } }
     let xs = usable.flatMap { $0.map { transformX($0.x) } }
     let ys = usable.flatMap { $0.map { transformY($0.y) } }
-    var xRange = Axis.padded(xs.min() ?? 0, xs.max() ?? 1, pad: 0)
-    var yRange = Axis.padded(ys.min() ?? 0, ys.max() ?? 1, pad: 0.05)
+    let xRange = Axis.padded(xs.min() ?? 0, xs.max() ?? 1, pad: 0)
+    var yRange = Axis.padded(ys.min() ?? 0, ys.max() ?? 1, pad: logY ? 0 : 0.05)
     if logY { yRange = (yRange.0.rounded(.down), yRange.1.rounded(.up)) }
-    if logX { xRange = (xRange.0, xRange.1) }
+    if let yLimits { yRange = yLimits }
     let plotWidth = width - left - right, plotHeight = height - top - bottom
     func px(_ x: Double) -> Double { left + (transformX(x) - xRange.0) / (xRange.1 - xRange.0) * plotWidth }
     func py(_ y: Double) -> Double { top + plotHeight - (transformY(y) - yRange.0) / (yRange.1 - yRange.0) * plotHeight }
@@ -71,16 +81,17 @@ public struct LinePlot: Sendable {
     svg += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" fill=\"none\" stroke=\"#333\"/>\n"
     svg += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 14))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
     svg += "<text x=\"18\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(f(top + plotHeight / 2)))\">\(escape(yLabel))</text>\n"
-    // Series and legend.
+    // Series (clipped to the plot area) and legend.
+    svg += "<clipPath id=\"plot-area\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\"/></clipPath>\n"
     for (index, (line, points)) in zip(series, usable).enumerated() {
       let dash = line.dashed ? " stroke-dasharray=\"6 4\"" : ""
       if points.count > 1 {
         let path = points.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")
-        svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
+        svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash) clip-path=\"url(#plot-area)\"/>\n"
       }
       if points.count <= 40 {
         for point in points {
-          svg += "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"2.5\" fill=\"\(line.color)\"/>\n"
+          svg += "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"2.5\" fill=\"\(line.color)\" clip-path=\"url(#plot-area)\"/>\n"
         }
       }
       let legendY = top + 10 + Double(index) * 20
@@ -92,11 +103,11 @@ public struct LinePlot: Sendable {
   }
 
   private func isPlottable(_ point: (x: Double, y: Double)) -> Bool {
-    point.x.isFinite && point.y.isFinite && (!logY || point.y > 0) && (!logX || point.x > 0)
+    point.x.isFinite && point.y.isFinite && (!logY || yValuesAreLog10 || point.y > 0) && (!logX || point.x > 0)
   }
 
   private func transformX(_ x: Double) -> Double { logX ? log10(x) : x }
-  private func transformY(_ y: Double) -> Double { logY ? log10(y) : y }
+  private func transformY(_ y: Double) -> Double { logY && !yValuesAreLog10 ? log10(y) : y }
 
   private func f(_ value: Double) -> String { String(format: "%.1f", value) }
 

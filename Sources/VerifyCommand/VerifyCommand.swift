@@ -15,6 +15,8 @@ public enum VerifyCommand {
   public static func run(
     _ arguments: [String], output: (String) -> Void, errors: (String) -> Void
   ) -> Status {
+    if CompareCommand.applies(to: arguments) { return CompareCommand.run(arguments, output: output, errors: errors) }
+    if GeneralOptions.applies(to: arguments) { return GeneralCommand.run(arguments, output: output, errors: errors) }
     let options: VerifyOptions
     do {
       switch try VerifyOptions.parse(arguments) {

@@ -92,6 +92,18 @@ public struct VerifyOptions: Equatable {
       --report <file.md>   Also write a Markdown report, with SVG plots beside it.
       -h, --help           Show help information.
 
+    GENERAL MODELS (any ρ, points, overlap; solver + theory.md §6 certificate):
+      --rho <list|gen>     11/20,1/4,3/20,1/20 (exact, sums to 1), uniform:N, zipf:A:N (or zipf:A with --classes N).
+      --points-per-class <m>  Non-overlapping point-level model with m points per class.
+      --within <dist>      Within-class distribution: uniform or random:SEED. (default: uniform)
+      --model <file.json>  {"classes","points","rho":[...],"distributions":[[...]]}, probabilities as strings.
+      --engine <e>         automatic, multinomial or laplace. (default: automatic)
+      --gap <g>            Certified gap a row must reach to count as verified. (default: 1e-8)
+      (--k, --scale, --json work as above; --precision defaults to 64 for general models.)
+
+    TRAINED CIFAR RUNS (beside the certified optimum of the matching class-level model):
+      --compare <results.json>  A train-cifar results file; with --report <file.md>, a report with plots.
+
     EXIT STATUS:
       0 every claim verified, 1 a claim refuted (or a file could not be written),
       2 a claim undecided at this precision, 64 usage error.

@@ -119,7 +119,7 @@ final class VerifyCommandTests: XCTestCase {
       return files
     }
     let first = try report("a"), second = try report("b")
-    XCTAssertEqual(Set(first.keys), ["r.md", "r-loss.svg", "r-bounds.svg"])
+    XCTAssertEqual(Set(first.keys), ["r.md", "r-loss.svg", "r-bounds.svg", "r-bounds-full.svg"])
     for (name, data) in first {
       // The report names its output path, which differs between the two runs.
       let normalise = { (d: Data) in String(decoding: d, as: UTF8.self).replacingOccurrences(of: "/a/", with: "/b/") }

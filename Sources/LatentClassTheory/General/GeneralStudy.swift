@@ -1,0 +1,49 @@
+import ExactArithmetic
+
+/// Everything `verify` reports for a general model: certified rows, C1 verdicts and,
+/// for non-overlapping point-level models, the T1 collapse comparison.
+public struct GeneralStudy: Sendable {
+  public let model: LatentClassModel
+  public let scale: Rational
+  public let precision: Int
+  public let gapTolerance: Rational
+  /// The certified rows, one per `k` (point level when the model has points).
+  public let rows: [GeneralRow]
+  /// C1 verdict for each consecutive pair of rows.
+  public let verdicts: [MonotonicityVerdict]
+  /// For non-overlapping point-level models: the class-level optimum for each `k` and whether the optima agree (T1).
+  public let collapse: [CollapseCheck.Comparison]?
+
+  /// Runs the study.
+  ///
+  /// - Complexity: one or (with collapse) two ``GeneralVerification/run(model:ks:scale:engine:precision:gapTolerance:)``.
+  public init(
+    model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic, precision: Int = 64,
+    gapTolerance: Rational = Rational(1, 100_000_000)
+  ) {
+    self.model = model
+    self.scale = scale
+    self.precision = precision
+    self.gapTolerance = gapTolerance
+    if !model.isClassLevel && !model.isOverlapping {
+      let comparisons = CollapseCheck.compareOptima(
+        model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance)
+      collapse = comparisons
+      rows = comparisons.map(\.pointLevel)
+    } else {
+      collapse = nil
+      rows = GeneralVerification.run(
+        model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance)
+    }
+    verdicts = GeneralVerification.verdicts(rows)
+  }
+
+  /// Whether every row is certified.
+  public var allRowsVerified: Bool { rows.allSatisfy { $0.status == .verified } }
+
+  /// The overall C1 verdict (see ``GeneralVerification/overall(_:)``).
+  public var monotonicity: MonotonicityVerdict { GeneralVerification.overall(verdicts) }
+
+  /// The T1 verdict: `true` when every `k` has consistent certified optima, `nil` when not applicable.
+  public var collapseHolds: Bool? { collapse.map { $0.allSatisfy(\.consistent) } }
+}

@@ -1,0 +1,192 @@
+import ContrastiveLoss
+import ExactArithmetic
+import Foundation
+
+/// Method 3 of theory.md §3: the Laplace (Frullani) form
+///
+///     E log(1 + S) = ∫_0^∞ e^{−t} (1 − φ(t)^k) / t dt,          φ(t) = Σ_z p_z e^{−t y_z},
+///     ∂/∂ log y_z   = ∫_0^∞ e^{−t} k p_z y_z e^{−t y_z} φ(t)^{k−1} dt,
+///
+/// whose cost does not depend on the number of count vectors, so any `k` is cheap.
+///
+/// **Rigorous quadrature without derivative bounds.** Every integrand above is
+/// *completely monotone* on `[0, ∞)`: `φ` is a Laplace transform of a positive
+/// measure, so `1 − φ^k` is a Bernstein function vanishing at 0, `(1 − φ^k)/t =
+/// ∫_0^1 (1 − φ^k)'(ut) du` is completely monotone, and products of completely
+/// monotone functions are completely monotone. Hence every even derivative is
+/// `≥ 0`, and on each panel the Peano error terms have known signs: the 4-point
+/// Gauss–Legendre rule (error `+c·h⁹ f⁽⁸⁾(ξ)`) is a lower bound and the 5-point
+/// Gauss–Lobatto rule (error `−c'·h⁹ f⁽⁸⁾(ξ)`) an upper bound. In `Interval`, the
+/// hull of the two interval-evaluated rules (nodes and weights enclosed, so the
+/// irrational nodes are handled) therefore contains each panel's integral. The
+/// removable singularity at `t = 0` needs no special bound: the integrand is
+/// entire, its value at 0 is the limit `k·E[Y]`, which is what a node at 0 uses.
+/// The tail is bounded by `0 ≤ ∫_T^∞ e^{−t}(1 − φ^k)/t ≤ e^{−T}/T` (as `0 ≤ 1 − φ^k ≤ 1`) and
+/// `0 ≤ ∫_T^∞ e^{−t} k p_z y_z e^{−t y_z} φ^{k−1} ≤ k p_z y_z e^{−T(1+y_z)}/(1+y_z) ≤ k p_z e^{−T}` (as `φ ≤ 1`).
+/// Proofs: proofs/laplace-representation.md.
+///
+/// Error bound (`Interval`): the result contains the exact value; its width is the
+/// sum over panels of `|Lobatto − Gauss|` (driven below `tolerance` by bisection,
+/// up to a depth limit) plus `e^{−T}/T` plus the rounding at `precision` bits.
+/// In `Double` the midpoint of the two rules is returned.
+public struct LaplaceEngine: Sendable {
+  /// Target for the total quadrature error of one pair's expectation.
+  public let tolerance: Double
+
+  public init(tolerance: Double = 1e-12) { self.tolerance = tolerance }
+
+  /// `L_k(G)` and its gradient (convention of ``LossAndGradient``).
+  ///
+  /// - Complexity: O(pairs · panels · M); panels grow like `log(k·max y / tolerance)`.
+  public func evaluate<T: EngineScalar>(_ problem: ContrastiveProblem, gram: [[T]], precision: Int) -> LossAndGradient<T> {
+    let s = T(problem.scale, precision: precision)
+    let p = problem.negativeDistribution.map { T($0, precision: precision) }
+    let rules = QuadratureRules<T>(precision: precision)
+    let expectations = problem.pairs.map { pair in
+      pairExpectation(
+        gaps: problem.exponentiatedGaps(pair, gram: gram, scale: s), probabilities: p,
+        negatives: problem.negatives, rules: rules, precision: precision)
+    }
+    return problem.assemble(expectations, precision: precision)
+  }
+
+  /// `E log(1 + Σ_{i≤k} Y_i)` and `∂/∂ log y_z` for i.i.d. `Y` with `P(Y = y_z) = p_z`.
+  ///
+  /// - Complexity: O(panels · M).
+  public func pairExpectation<T: EngineScalar>(
+    gaps y: [T], probabilities p: [T], negatives k: Int, rules: QuadratureRules<T>, precision: Int
+  ) -> PairExpectation<T> {
+    let integrand = FrullaniIntegrand(gaps: y, probabilities: p, negatives: k, precision: precision)
+    let meanGap = zip(p, y).reduce(0.0) { $0 + $1.0.estimate * $1.1.estimate }
+    // The integrand varies on the scale 1/(k E[Y]) near 0 and 1 far out; dyadic panels cover both.
+    let start = min(0.5, 1 / (4 * (1 + Double(k) * meanGap)))
+    let end = max(2.0, -log(tolerance / 16))
+    var cuts = [0.0, start]
+    while cuts.last! < end { cuts.append(cuts.last! * 2) }
+    let levels = Double(cuts.count)
+
+    var value = T(0)
+    var derivatives = [T](repeating: T(0), count: y.count)
+    var stack = zip(cuts, cuts.dropFirst()).map { (a: $0, b: $1, depth: 0) }.reversed() as [(a: Double, b: Double, depth: Int)]
+    while let panel = stack.popLast() {
+      let (gauss, lobatto) = rules.integrate(integrand, from: panel.a, to: panel.b, precision: precision)
+      let error = abs(lobatto.value.estimate - gauss.value.estimate)
+      // Below a few ulps of the panel's integral the estimate of the error is rounding noise
+      // (the `Double` midpoints of enclosures included); bisecting further would never stop.
+      let noise = 64 * Double.ulpOfOne * abs(lobatto.value.estimate)
+      let allowed = max(tolerance * (panel.b - panel.a) / max(panel.b, start) / levels, noise)
+      if error > allowed && panel.depth < 24 {
+        let middle = (panel.a + panel.b) / 2
+        stack.append((middle, panel.b, panel.depth + 1))
+        stack.append((panel.a, middle, panel.depth + 1))
+        continue
+      }
+      value = value + T.bracket(gauss.value, lobatto.value)
+      for z in derivatives.indices {
+        derivatives[z] = derivatives[z] + T.bracket(gauss.derivatives[z], lobatto.derivatives[z])
+      }
+    }
+    let tailStart = T(Rational(exactly: cuts.last!)!, precision: precision)
+    let decay = T.exp(-tailStart)
+    value = value + T.bracket(T(0), decay / tailStart)
+    for z in derivatives.indices { derivatives[z] = derivatives[z] + T.bracket(T(0), T(k) * p[z] * decay) }
+    return PairExpectation(value: value, logGapDerivatives: derivatives)
+  }
+}
+
+/// The integrands of ``LaplaceEngine`` at one point, evaluated in the cancellation-free form
+/// `1 − φ^k = −expm1(k · log1p(ψ))`, `ψ = Σ p_z expm1(−t y_z) = φ − 1`.
+struct FrullaniIntegrand<T: EngineScalar> {
+  let gaps: [T]
+  let probabilities: [T]
+  let negatives: Int
+  /// `k p_z y_z`, the gradient integrands' constant factors (and their values at `t = 0`).
+  let weightedGaps: [T]
+  /// 0 at the working precision: in-place sums round at their accumulator's precision.
+  let zero: T
+
+  init(gaps: [T], probabilities: [T], negatives: Int, precision: Int) {
+    self.gaps = gaps
+    self.probabilities = probabilities
+    self.negatives = negatives
+    weightedGaps = zip(probabilities, gaps).map { T(negatives) * $0 * $1 }
+    zero = T(Rational.zero, precision: precision)
+  }
+
+  /// Adds `weight ·` the integrands at `t` to the accumulators: `e^{−t}(1 − φ^k)/t` to `value`,
+  /// `e^{−t} k p_z y_z e^{−t y_z} φ^{k−1}` to `derivatives[z]`; at `t = 0` their limits.
+  /// `decays` is scratch space of length M, reused across calls to avoid allocation.
+  func accumulate(at t: T, isZero: Bool, weight: T, value: inout T, derivatives: inout [T], decays: inout [T]) {
+    if isZero {
+      for z in gaps.indices {
+        value.addProduct(weight, weightedGaps[z])
+        derivatives[z].addProduct(weight, weightedGaps[z])
+      }
+      return
+    }
+    // One expm1 per support point serves both φ and the gradient integrands (e^{−t y} = 1 + expm1(−t y)).
+    var psi = zero
+    for z in gaps.indices {
+      decays[z] = T.expm1(-(t * gaps[z]))
+      psi.addProduct(probabilities[z], decays[z])
+    }
+    let logPhi = T.log1p(psi)
+    value.addProduct(weight, T.exp(-t) * (-T.expm1(T(negatives) * logPhi)) / t)
+    let shared = weight * T.exp(T(negatives - 1) * logPhi - t)
+    for z in gaps.indices { derivatives[z].addProduct(shared, weightedGaps[z] * (T(1) + decays[z])) }
+  }
+}
+
+/// The 4-point Gauss–Legendre and 5-point Gauss–Lobatto rules on `[−1, 1]`, with
+/// nodes and weights enclosed at the working precision.
+public struct QuadratureRules<T: EngineScalar> {
+  let gaussNodes: [T]
+  let gaussWeights: [T]
+  let lobattoNodes: [T]
+  let lobattoWeights: [T]
+  let oneHalf: T
+
+  public init(precision: Int) {
+    func r(_ n: Int, _ d: Int) -> T { T(Rational(n, d), precision: precision) }
+    // Gauss–Legendre, n = 4: ±√(3/7 ∓ (2/7)√(6/5)), weights (18 ± √30)/36.
+    let root = T.sqrt(r(6, 5))
+    let inner = T.sqrt(r(3, 7) - r(2, 7) * root)
+    let outer = T.sqrt(r(3, 7) + r(2, 7) * root)
+    let sqrt30 = T.sqrt(r(30, 1))
+    let innerWeight = (r(18, 1) + sqrt30) / r(36, 1)
+    let outerWeight = (r(18, 1) - sqrt30) / r(36, 1)
+    gaussNodes = [-outer, -inner, inner, outer]
+    gaussWeights = [outerWeight, innerWeight, innerWeight, outerWeight]
+    // Gauss–Lobatto, n = 5: 0, ±√(3/7), ±1, weights 32/45, 49/90, 1/10.
+    let lobatto = T.sqrt(r(3, 7))
+    lobattoNodes = [r(-1, 1), -lobatto, r(0, 1), lobatto, r(1, 1)]
+    lobattoWeights = [r(1, 10), r(49, 90), r(32, 45), r(49, 90), r(1, 10)]
+    oneHalf = r(1, 2)
+  }
+
+  /// Both rules applied to the integrand on `[a, b]` (a lower and an upper bound for
+  /// completely monotone integrands).
+  func integrate(
+    _ f: FrullaniIntegrand<T>, from a: Double, to b: Double, precision: Int
+  ) -> (gauss: (value: T, derivatives: [T]), lobatto: (value: T, derivatives: [T])) {
+    let left = T(dyadic: a)
+    let right = T(dyadic: b)
+    let half = (right - left) * oneHalf
+    let middle = left + half
+    let zero = f.zero
+    var decays = [T](repeating: zero, count: f.gaps.count)
+    func rule(_ nodes: [T], _ weights: [T], endpoints: Bool) -> (value: T, derivatives: [T]) {
+      var value = zero
+      var derivatives = [T](repeating: zero, count: f.gaps.count)
+      for (i, (node, weight)) in zip(nodes, weights).enumerated() {
+        // The Lobatto end nodes are the exact panel ends, so a panel starting at 0 evaluates the limit there.
+        let t = endpoints && i == 0 ? left : endpoints && i == nodes.count - 1 ? right : middle + half * node
+        f.accumulate(
+          at: t, isZero: endpoints && i == 0 && a == 0, weight: half * weight, value: &value, derivatives: &derivatives,
+          decays: &decays)
+      }
+      return (value, derivatives)
+    }
+    return (rule(gaussNodes, gaussWeights, endpoints: false), rule(lobattoNodes, lobattoWeights, endpoints: true))
+  }
+}

@@ -1,0 +1,65 @@
+import ExactArithmetic
+
+/// Which evaluation method of theory.md §3 computes the expectation over the negatives.
+public enum ExpectationEngine: String, Sendable, CaseIterable {
+  /// Multinomial when it enumerates at most ``PopulationLoss/enumerationBudget`` count vectors, else Laplace.
+  case automatic
+  /// Exact enumeration of count vectors (method 2).
+  case multinomial
+  /// The Laplace (Frullani) integral (method 3).
+  case laplace
+}
+
+/// `L_k(G)` for one problem with one engine, evaluable in `Double` (solver) and
+/// ``Interval`` (certificates) by the same generic code.
+public struct PopulationLoss: Sendable {
+  /// Pairs × count vectors beyond which ``ExpectationEngine/automatic`` switches to Laplace:
+  /// at this size the two engines cost about the same.
+  public static let enumerationBudget = 20_000.0
+
+  public let problem: ContrastiveProblem
+  /// The engine actually used (never `.automatic`).
+  public let engine: ExpectationEngine
+  private let table: MultinomialEngine?
+  /// The table in `Double`, converted once because the solver evaluates thousands of times.
+  private let doubleTable: MultinomialEngine.Prepared<Double>?
+  private let laplace: LaplaceEngine
+  /// Certificates need the loss only to about `10^{-10}`, far less than the solver needs from its
+  /// gradient, and the interval quadrature is the expensive part of a row.
+  private let certificateLaplace: LaplaceEngine
+
+  /// - Complexity: O(count vectors · M) when the multinomial engine is chosen, else O(1).
+  public init(problem: ContrastiveProblem, engine requested: ExpectationEngine = .automatic, laplaceTolerance: Double = 1e-12) {
+    self.problem = problem
+    let enumerated = MultinomialEngine.cost(of: problem) * Double(problem.pairs.count)
+    let chosen: ExpectationEngine =
+      requested == .automatic ? (enumerated <= PopulationLoss.enumerationBudget ? .multinomial : .laplace) : requested
+    engine = chosen
+    table = chosen == .multinomial ? MultinomialEngine(problem: problem) : nil
+    doubleTable = table?.prepared(precision: 53)
+    laplace = LaplaceEngine(tolerance: laplaceTolerance)
+    certificateLaplace = LaplaceEngine(tolerance: max(laplaceTolerance, 1e-10))
+  }
+
+  /// `L_k(G)` and its gradient (convention of ``LossAndGradient``) at a symmetric `G`.
+  public func evaluate<T: EngineScalar>(gram: [[T]], precision: Int = 53) -> LossAndGradient<T> {
+    if let table {
+      if let gram = gram as? [[Double]], let doubleTable {
+        return table.evaluate(problem, gram: gram, prepared: doubleTable, precision: precision) as! LossAndGradient<T>
+      }
+      return table.evaluate(problem, gram: gram, prepared: table.prepared(precision: precision), precision: precision)
+    }
+    return laplace.evaluate(problem, gram: gram, precision: precision)
+  }
+
+  /// A certified enclosure of `L_k(Ĝ)` and of its gradient at a rational `Ĝ`.
+  ///
+  /// Error bound: the enclosure contains the exact values; its width is the rounding at
+  /// `precision` bits plus, for the Laplace engine, a quadrature error driven below about
+  /// `max(laplaceTolerance, 10^{-10})` per pair.
+  public func enclose(gram: RationalMatrix, precision: Int) -> LossAndGradient<Interval> {
+    let entries = (0..<gram.rows).map { i in (0..<gram.columns).map { Interval(gram[i, $0], precision: precision) } }
+    if engine == .laplace { return certificateLaplace.evaluate(problem, gram: entries, precision: precision) }
+    return evaluate(gram: entries, precision: precision)
+  }
+}

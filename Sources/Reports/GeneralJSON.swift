@@ -1,0 +1,76 @@
+import ExactArithmetic
+import Foundation
+import LatentClassTheory
+
+/// The JSON document of a general verification: the uniform schema's `model`,
+/// `precision_bits` and `rows`, with each row also carrying `gram`, `certified_gap`,
+/// `engine` and `downstream`, and claims for T1 and C1.
+public enum GeneralJSON {
+  public static func document(_ study: GeneralStudy) -> JSONValue {
+    let p = study.precision
+    func enclosure(_ interval: Interval) -> JSONValue { EnclosureFormatting.json(interval, precision: p) }
+    let rows: [JSONValue] = study.rows.map { row in
+      let gram = row.certificate.gram
+      return .object([
+        ("k", .integer(row.negatives)),
+        ("engine", .string(row.engine.rawValue)),
+        ("status", .string(row.status.rawValue)),
+        ("nce_loss", enclosure(row.certificate.loss)),
+        ("lower_bound", row.certificate.lowerBound.map { .string(lowerDecimal($0)) } ?? .null),
+        ("certified_gap", row.certificate.gap.map { .string(upperDecimal($0)) } ?? .null),
+        ("gram", .array((0..<gram.rows).map { i in .array((0..<gram.columns).map { .string(gram[i, $0].description) }) })),
+        (
+          "downstream",
+          .object([
+            ("weighted", enclosure(row.downstream.weightedLoss)),
+            ("balanced", enclosure(row.downstream.balancedLoss)),
+            ("accuracy", .string(row.downstream.accuracy.description)),
+          ])
+        ),
+      ])
+    }
+    var claims: [JSONValue] = []
+    if let holds = study.collapseHolds {
+      claims.append(
+        .object([
+          ("id", .string("T1")),
+          ("statement", .string("The certified point-level optimum equals the class-level optimum within the certified gaps.")),
+          ("status", .string(holds ? "verified" : "undecided")),
+        ]))
+    }
+    claims.append(
+      .object([
+        ("id", .string(study.model.isOverlapping ? "overlap" : "C1")),
+        ("statement", .string("The ρ-weighted downstream loss of the certified optima does not increase with k.")),
+        ("status", .string(study.monotonicity.rawValue)),
+        ("pairs", .array(study.verdicts.map { .string($0.rawValue) })),
+      ]))
+    return .object([
+      (
+        "model",
+        .object([
+          ("classes", .integer(study.model.classCount)),
+          ("points", .integer(study.model.pointCount)),
+          ("rho", .array(study.model.rho.map { .string($0.description) })),
+          ("distributions", .array(study.model.withinClass.map { .array($0.map { .string($0.description) }) })),
+          ("scale", .string(study.scale.description)),
+        ])
+      ),
+      ("precision_bits", .integer(p)),
+      ("gap_tolerance", .string(study.gapTolerance.description)),
+      ("rows", .array(rows)),
+      ("claims", .array(claims)),
+    ])
+  }
+
+  /// A short decimal at or above `value` (certified gaps are upper bounds); "none" for `nil`.
+  public static func upperDecimal(_ value: Rational?) -> String {
+    guard let value else { return "none" }
+    return Interval(value, precision: 64).decimalBounds(significantDigits: 3).upper
+  }
+
+  /// A decimal at or below `value` (lower bounds on the optimum).
+  static func lowerDecimal(_ value: Rational) -> String {
+    Interval(value, precision: 128).decimalBounds(significantDigits: 25).lower
+  }
+}

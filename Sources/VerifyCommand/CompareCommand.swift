@@ -1,0 +1,73 @@
+import CIFARTraining
+import Foundation
+import Reports
+
+/// `verify --compare RUN.json [--report FILE.md] [--precision BITS]`: a trained CIFAR
+/// sweep (the `results.json` of `train-cifar`) beside the exact predictions.
+enum CompareCommand {
+  static func applies(to arguments: [String]) -> Bool { arguments.contains("--compare") }
+
+  static func run(_ arguments: [String], output: (String) -> Void, errors: (String) -> Void) -> VerifyCommand.Status {
+    var values: [String: String] = [:]
+    var remaining = arguments[...]
+    while let flag = remaining.popFirst() {
+      guard ["--compare", "--report", "--precision"].contains(flag) else {
+        errors("verify: '\(flag)' cannot be combined with --compare (use --compare, --report, --precision)\n")
+        return .usage
+      }
+      guard let value = remaining.popFirst(), !value.hasPrefix("--") else {
+        errors("verify: \(flag): missing value\n")
+        return .usage
+      }
+      values[flag] = value
+    }
+    var precision = 128
+    if let text = values["--precision"] {
+      guard let bits = Int(text), VerifyOptions.precisionRange.contains(bits) else {
+        errors("verify: --precision: expected bits between 32 and 4096, got '\(text)'\n")
+        return .usage
+      }
+      precision = bits
+    }
+    let path = values["--compare"]!
+    let sweep: SweepResult
+    do {
+      if let report = values["--report"] { try AtomicOutput.checkWritable(report, flag: "--report") }
+      sweep = try SweepResult.load(contentsOf: URL(fileURLWithPath: path))
+    } catch let error as AtomicOutput.WriteError {
+      errors("verify: \(error)\n")
+      return .refutedOrIOError
+    } catch {
+      let reason = FileManager.default.fileExists(atPath: path) ? "not a train-cifar results.json" : "no such file"
+      errors("verify: --compare: cannot read '\(path)': \(reason)\n")
+      return .refutedOrIOError
+    }
+    let comparison = CIFARComparison(sweep: sweep, precision: precision)
+    let figureFiles: [String]
+    var text = "\(sweep.dataset.rawValue): \(comparison.classes) classes, s = \(sweep.scale), \(sweep.runs.count) trained values of k\n"
+    for row in comparison.rows {
+      let e = row.run.evaluation
+      text += String(
+        format: "k = %4d  mean-classifier accuracy %.1f%%  NCE loss %.4f  certified floor L*_k %@\n",
+        row.run.negatives, 100 * e.meanClassifierAccuracy, e.nceTestLoss.mean,
+        row.optimumLoss.map { EnclosureFormatting.compact($0, precision: precision) } ?? "—")
+    }
+    output(text)
+    guard let report = values["--report"] else { return .verified }
+    let stem = ((report as NSString).lastPathComponent as NSString).deletingPathExtension
+    let folder = (report as NSString).deletingLastPathComponent
+    let figures = CIFARComparisonMarkdown.figures(comparison)
+    figureFiles = figures.map { "\(stem)-\($0.suffix).svg" }
+    var files = AtomicOutput()
+    for (name, figure) in zip(figureFiles, figures) {
+      files.add(figure.svg, to: folder.isEmpty ? name : "\(folder)/\(name)", flag: "--report")
+    }
+    let command = (["swift run -c release verify"] + arguments).joined(separator: " ")
+    files.add(CIFARComparisonMarkdown.report(comparison, command: command, figureFiles: figureFiles), to: report, flag: "--report")
+    do { try files.commit() } catch {
+      errors("verify: \(error)\n")
+      return .refutedOrIOError
+    }
+    return .verified
+  }
+}

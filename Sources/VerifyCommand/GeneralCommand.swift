@@ -1,0 +1,36 @@
+import Foundation
+import LatentClassTheory
+import Reports
+
+/// `verify` for a general model: parse, compute a ``GeneralStudy``, print, write JSON.
+enum GeneralCommand {
+  /// Exit status: 0 every row certified (and C1/T1 not contradicted), 1 a certified C1
+  /// increase for a non-overlapping model (or a file error), 2 something undecided, 64 usage.
+  static func run(_ arguments: [String], output: (String) -> Void, errors: (String) -> Void) -> VerifyCommand.Status {
+    let options: GeneralOptions
+    do {
+      options = try GeneralOptions.parse(arguments)
+      if let path = options.jsonPath { try AtomicOutput.checkWritable(path, flag: "--json") }
+    } catch let error as UsageError {
+      errors("verify: \(error)\n")
+      return .usage
+    } catch {
+      errors("verify: \(error)\n")
+      return .refutedOrIOError
+    }
+    let study = GeneralStudy(
+      model: options.model, ks: options.negatives, scale: options.scale, engine: options.engine,
+      precision: options.precision, gapTolerance: options.gapTolerance)
+    output(GeneralTable.text(study))
+    if let path = options.jsonPath {
+      var files = AtomicOutput()
+      files.add(GeneralJSON.document(study).rendered(), to: path, flag: "--json")
+      do { try files.commit() } catch {
+        errors("verify: \(error)\n")
+        return .refutedOrIOError
+      }
+    }
+    if study.monotonicity == .increase && !study.model.isOverlapping { return .refutedOrIOError }
+    return study.allRowsVerified && study.collapseHolds != false ? .verified : .undecided
+  }
+}

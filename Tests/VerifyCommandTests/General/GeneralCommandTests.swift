@@ -1,0 +1,79 @@
+import Foundation
+import VerifyCommand
+import XCTest
+
+/// `verify` on general models (issue #3): flag parsing, exit codes, the JSON schema.
+final class GeneralCommandTests: XCTestCase {
+  private var folder: URL!
+
+  override func setUpWithError() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("general-verify-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+  private func run(_ arguments: [String]) -> (status: VerifyCommand.Status, output: String, errors: String) {
+    var output = "", errors = ""
+    let status = VerifyCommand.run(arguments, output: { output += $0 }, errors: { errors += $0 })
+    return (status, output, errors)
+  }
+
+  func testUsageErrorsAreOneLineAndNameTheProblem() throws {
+    let modelFile = folder.appendingPathComponent("bad.json")
+    try Data("{not json".utf8).write(to: modelFile)
+    let cases: [([String], String)] = [
+      (["--rho", "1/2,1/3", "--k", "1"], "rho sums to 5/6"),
+      (["--rho", "1/2,1/2", "--k", "0"], "--k"),
+      (["--rho", "1/2,1/2", "--k", "1", "--engine", "magic"], "--engine"),
+      (["--rho", "1/2,1/2", "--k", "1", "--within", "uniform"], "--within needs --points-per-class"),
+      (["--rho", "1/2,1/2", "--k", "1", "--points-per-class", "0"], "--points-per-class"),
+      (["--rho", "1/2,1/2", "--k", "1", "--points-per-class", "2", "--within", "random:x"], "--within"),
+      (["--rho", "1/2,1/2"], "--k: missing"),
+      (["--model", modelFile.path, "--k", "1"], "not a JSON object"),
+      (["--model", modelFile.path, "--rho", "1", "--k", "1"], "--model"),
+      (["--rho", "1/2,1/2", "--k", "1", "--gap", "-1"], "--gap"),
+      (["--rho", "zipf:1", "--k", "1"], "class count"),
+    ]
+    for (arguments, expected) in cases {
+      let result = run(arguments)
+      XCTAssertEqual(result.status, .usage, "\(arguments)")
+      XCTAssertTrue(result.errors.contains(expected), "\(arguments): \(result.errors)")
+      XCTAssertEqual(result.errors.filter { $0 == "\n" }.count, 1, "\(arguments)")
+      XCTAssertEqual(result.output, "", "\(arguments)")
+    }
+  }
+
+  func testClassLevelRunCertifiesAndWritesTheDocumentedJSON() throws {
+    let json = folder.appendingPathComponent("out.json")
+    let result = run(["--rho", "3/4,1/4", "--scale", "2", "--k", "1...3", "--json", json.path])
+    XCTAssertEqual(result.status, .verified, result.output + result.errors)
+    XCTAssertTrue(result.output.contains("Certified rows: 3 of 3"), result.output)
+    let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
+    let rows = try XCTUnwrap(document["rows"] as? [[String: Any]])
+    XCTAssertEqual(rows.map { $0["k"] as? Int }, [1, 2, 3])
+    for row in rows {
+      XCTAssertEqual(row["engine"] as? String, "multinomial")
+      XCTAssertEqual(row["status"] as? String, "verified")
+      XCTAssertNotNil(row["certified_gap"] as? String)
+      let gram = try XCTUnwrap(row["gram"] as? [[String]])
+      XCTAssertEqual(gram.count, 2)
+      XCTAssertEqual(gram[0][1], gram[1][0])
+      let downstream = try XCTUnwrap(row["downstream"] as? [String: Any])
+      XCTAssertNotNil(downstream["weighted"] as? [String: String])
+      XCTAssertNotNil(downstream["balanced"] as? [String: String])
+      XCTAssertEqual(downstream["accuracy"] as? String, "1")
+    }
+  }
+
+  func testPointLevelRunReportsTheCollapseClaim() {
+    let result = run(["--rho", "2/3,1/3", "--points-per-class", "2", "--within", "random:4", "--k", "1...2"])
+    XCTAssertEqual(result.status, .verified, result.output + result.errors)
+    XCTAssertTrue(result.output.contains("T1 VERIFIED"), result.output)
+  }
+
+  func testUniformFlagsStillSelectTheUniformEngine() {
+    XCTAssertFalse(GeneralOptions.applies(to: ["--classes", "3", "--k", "1"]))
+    XCTAssertTrue(GeneralOptions.applies(to: ["--classes", "3", "--k", "1", "--engine", "laplace"]))
+  }
+}
