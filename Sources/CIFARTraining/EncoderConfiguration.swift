@@ -26,6 +26,17 @@ public struct EncoderConfiguration: Codable, Equatable, Sendable {
     self.batchNorm = batchNorm
   }
 
+  /// Reads a configuration; results written before batch norm existed have no
+  /// `batchNorm` key and describe networks without it.
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    imageSide = try container.decode(Int.self, forKey: .imageSide)
+    channels = try container.decode([Int].self, forKey: .channels)
+    embeddingDimension = try container.decode(Int.self, forKey: .embeddingDimension)
+    sphere = try container.decode(Bool.self, forKey: .sphere)
+    batchNorm = try container.decodeIfPresent(Bool.self, forKey: .batchNorm) ?? false
+  }
+
   /// Input channels (RGB).
   public static let inputChannels = 3
 

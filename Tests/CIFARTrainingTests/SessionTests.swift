@@ -36,4 +36,12 @@ final class SessionTests: XCTestCase {
     let resumed = try TrainingSession(options: TrainingOptions.parse(arguments + ["--resume"])).run()
     XCTAssertEqual(resumed, result, "finished runs are reused, not retrained")
   }
+
+  func testResultsWrittenBeforeBatchNormStillDecode() throws {
+    let json = #"{"imageSide": 32, "channels": [32, 64, 128], "embeddingDimension": 128, "sphere": false}"#
+    let configuration = try JSONDecoder().decode(EncoderConfiguration.self, from: Data(json.utf8))
+    XCTAssertEqual(configuration, EncoderConfiguration(batchNorm: false))
+    let roundTrip = try JSONDecoder().decode(EncoderConfiguration.self, from: JSONEncoder().encode(EncoderConfiguration()))
+    XCTAssertEqual(roundTrip, EncoderConfiguration())
+  }
 }
