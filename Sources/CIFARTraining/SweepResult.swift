@@ -11,7 +11,7 @@
 ///       "imbalance": Double, "trainImages": Int, "testImages": Int,
 ///       "normalization": { "mean": [3 Float], "standardDeviation": [3 Float] },
 ///       "encoder": { "imageSide": 32, "channels": [Int], "embeddingDimension": Int, "sphere": Bool,
-///                   "batchNorm": Bool },
+///                   "batchNorm": Bool },     // batchNorm absent in files written before it existed: false
 ///       "scale": Float, "epochs": Int, "batchSize": Int, "learningRate": Float, "weightDecay": Float,
 ///       "augment": Bool, "seed": UInt64,
 ///       "runs": [ {                     // one per k, in the order of --k
