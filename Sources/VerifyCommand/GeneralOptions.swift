@@ -43,7 +43,7 @@ public struct GeneralOptions {
       guard let parsed = Rational(text), parsed.signum > 0 else { throw UsageError("--scale: expected a positive number, got '\(text)'") }
       scale = parsed
     }
-    var precision = 64
+    var precision = 128
     if let text = values["--precision"] {
       guard let parsed = Int(text), VerifyOptions.precisionRange.contains(parsed) else {
         throw UsageError("--precision: expected bits in \(VerifyOptions.precisionRange), got '\(text)'")
