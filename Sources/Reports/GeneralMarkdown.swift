@@ -266,12 +266,15 @@ public enum GeneralMarkdown {
       }
       var groups = merged((0..<n).flatMap { c in (c + 1..<n).map { (c, $0) } }, diagonal: false)
       // Unit diagonals (every class mean on the sphere) carry no information; anything else is drawn, dashed.
-      let unitDiagonal = grams.allSatisfy { gram in (0..<n).allSatisfy { gram[$0, $0] == 1 } }
+      // Rounding to a rational feasible Ĝ scales rows just inside the ball, so "unit" allows the merge tolerance.
+      let unitDiagonal = grams.allSatisfy { gram in
+        (0..<n).allSatisfy { abs(gram[$0, $0].approximateDouble - 1) < Self.mergeTolerance }
+      }
       if !unitDiagonal { groups += merged((0..<n).map { ($0, $0) }, diagonal: true) }
       self.groups = groups
       diagonalNote =
         unitDiagonal
-        ? "; every diagonal entry is exactly 1, so none is drawn"
+        ? "; every diagonal entry is 1 to within 10⁻⁶, so none is drawn"
         : "; the diagonal entries (squared norms\(classLevel ? "" : " of the class means")) are dashed"
     }
   }
