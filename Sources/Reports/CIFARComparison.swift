@@ -10,9 +10,34 @@ public struct CIFARComparison: Sendable {
   /// One trained `k` and the certified optimum of the matching model.
   public struct Row: Sendable {
     public let run: NegativesRunResult
-    /// `L*_k`, certified; `nil` when the run's class frequencies are not uniform
-    /// (the optimum is then not the simplex and needs the general engine).
+    /// An enclosure of `L*_k = min L_k` over the unit ball: the simplex's loss for
+    /// uniform classes; for other class frequencies, `[certified lower bound, L(Ĝ)]`
+    /// from the general solver and certificate (theory.md §6). `nil` when the
+    /// certificate failed.
     public let optimumLoss: Interval?
+    /// The certified optimum's Gram matrix (class level).
+    public let optimumGram: RationalMatrix?
+
+    /// Largest and mean `|cos(μ_c, μ_c') − cos(v_c, v_c')|` over `c ≠ c'` between the
+    /// learned class means and the certified optimum's class vectors.
+    public var cosineDeviationFromOptimum: (maximum: Double, mean: Double)? {
+      guard let gram = optimumGram else { return nil }
+      let learned = run.evaluation.geometry.classMeanCosines
+      let predicted = CIFARComparison.cosines(gram)
+      guard learned.count == predicted.count, learned.count > 1 else { return nil }
+      var deviations: [Double] = []
+      for i in learned.indices {
+        for j in learned.indices where j != i { deviations.append(abs(learned[i][j] - predicted[i][j])) }
+      }
+      return (deviations.max()!, deviations.reduce(0, +) / Double(deviations.count))
+    }
+  }
+
+  /// `G_ij / √(G_ii G_jj)`: the cosines between the class vectors of a Gram matrix.
+  public static func cosines(_ gram: RationalMatrix) -> [[Double]] {
+    let n = gram.rows
+    let norms = (0..<n).map { gram[$0, $0].approximateDouble.squareRoot() }
+    return (0..<n).map { i in (0..<n).map { j in gram[i, j].approximateDouble / max(norms[i] * norms[j], 1e-300) } }
   }
 
   public let sweep: SweepResult
@@ -36,22 +61,41 @@ public struct CIFARComparison: Sendable {
     scale = Rational(exactly: Double(sweep.scale)) ?? 1
     let expected = 1 / Double(max(classes, 1))
     isUniform = sweep.classFrequencies.allSatisfy { abs($0 - expected) < 1e-9 }
-    guard isUniform, classes >= 2 else {
-      rows = sweep.runs.map { Row(run: $0, optimumLoss: nil) }
-      predictedDownstreamLoss = nil
+    let ks = sweep.runs.map(\.negatives)
+    if isUniform {
+      let model = UniformModel(classes: classes, scale: scale, precision: precision)
+      let verification = UniformVerification(model: model, negatives: ks)
+      let optimum = Dictionary(uniqueKeysWithValues: verification.rows.map { ($0.negatives, $0.contrastiveLoss) })
+      rows = sweep.runs.map { Row(run: $0, optimumLoss: optimum[$0.negatives], optimumGram: model.simplexGram) }
+      predictedDownstreamLoss = verification.downstream.weightedLoss
       return
     }
-    let verification = UniformVerification(
-      model: UniformModel(classes: classes, scale: scale, precision: precision), negatives: sweep.runs.map(\.negatives))
-    let optimum = Dictionary(uniqueKeysWithValues: verification.rows.map { ($0.negatives, $0.contrastiveLoss) })
-    rows = sweep.runs.map { Row(run: $0, optimumLoss: optimum[$0.negatives]) }
-    predictedDownstreamLoss = verification.downstream.weightedLoss
+    predictedDownstreamLoss = nil
+    guard let model = try? LatentClassModel.classLevel(rho: CIFARComparison.exactFrequencies(sweep)) else {
+      rows = sweep.runs.map { Row(run: $0, optimumLoss: nil, optimumGram: nil) }
+      return
+    }
+    let certified = GeneralVerification.run(model: model, ks: ks, scale: scale, precision: precision)
+    rows = zip(sweep.runs, certified).map { run, row in
+      let bounds = row.certificate.lowerBound.flatMap { lower in
+        row.certificate.loss.upperBound.map { Interval(lower: min(lower, $0), upper: $0, precision: precision) }
+      }
+      return Row(run: run, optimumLoss: bounds, optimumGram: bounds == nil ? nil : row.certificate.gram)
+    }
   }
 
-  /// Whether the trained loss's 95% interval lies above the certified floor, as it must
+  /// The training class frequencies as exact rationals: counts over the total, with
+  /// the counts recovered from the stored `Double` frequencies.
+  static func exactFrequencies(_ sweep: SweepResult) -> [Rational] {
+    let counts = sweep.classFrequencies.map { max(1, Int(($0 * Double(sweep.trainImages)).rounded())) }
+    let total = counts.reduce(0, +)
+    return counts.map { Rational($0, total) }
+  }
+
+  /// Whether the trained loss's 95% interval reaches above the certified floor, as it must
   /// for any representation in the unit ball (up to sampling error): `nil` without a floor.
   public func isAboveFloor(_ row: Row) -> Bool? {
-    guard let floor = row.optimumLoss else { return nil }
+    guard let floor = row.optimumLoss?.lowerBound else { return nil }
     return row.run.evaluation.nceTestLoss.upper95 >= floor.approximateDouble
   }
 }

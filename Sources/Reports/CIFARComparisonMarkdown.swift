@@ -33,10 +33,9 @@ public enum CIFARComparisonMarkdown {
         series("certified floor L*_k", "#d62728") { $0.optimumLoss?.approximateDouble },
       ], logX: logX)
     var figures = [("accuracy", accuracy.svg()), ("loss", loss.svg())]
-    if comparison.isUniform {
-      let n = comparison.classes
-      let simplex = (0..<n).map { i in (0..<n).map { $0 == i ? 1.0 : -1 / Double(n - 1) } }
-      figures.append(("cosines-simplex", HeatMap(title: "Predicted: the simplex", values: simplex).svg()))
+    if let last = rows.last, let gram = last.optimumGram {
+      let title = comparison.isUniform ? "Predicted: the simplex" : "Predicted: certified optimum, k = \(last.run.negatives)"
+      figures.append(("cosines-predicted", HeatMap(title: title, values: CIFARComparison.cosines(gram)).svg()))
     }
     for row in rows {
       let geometry = row.run.evaluation.geometry
@@ -67,11 +66,11 @@ public enum CIFARComparisonMarkdown {
 
       **Prediction** (theory.md §5): for the class-level model with the run's class frequencies\
       \(comparison.isUniform ? " (uniform)" : "") and the same s, \
-      \(comparison.isUniform ? "the optimum is the regular simplex for every k (T2): unit-norm class means with pairwise cosine −1/(N−1) = \(String(format: "%.4f", -1 / Double(n - 1))), accuracy 1, mean-classifier loss `\(comparison.predictedDownstreamLoss.map { EnclosureFormatting.compact($0, precision: p) } ?? "")`; its population NCE loss L*_k (certified, \(p)-bit intervals) is a floor under the NCE loss of *any* representation in the ball, the trained one included." : "the class frequencies are not uniform, so the optimum is not the simplex; certifying it needs the general engine, and no floor is shown.")
+      \(comparison.isUniform ? "the optimum is the regular simplex for every k (T2): unit-norm class means with pairwise cosine −1/(N−1) = \(String(format: "%.4f", -1 / Double(n - 1))), accuracy 1, mean-classifier loss `\(comparison.predictedDownstreamLoss.map { EnclosureFormatting.compact($0, precision: p) } ?? "")`; its population NCE loss L*_k (certified, \(p)-bit intervals) is a floor under the NCE loss of *any* representation in the ball, the trained one included." : "the class frequencies are not uniform, so the optimum is not the simplex: it is solved and certified by the general engine (theory.md §6), and L*_k is enclosed between the certificate's lower bound and the loss of the certified matrix. The lower end is the floor under the NCE loss of any representation in the ball.")
 
       ## Per k
 
-      | k | mean-classifier acc. | linear-probe acc. | trained NCE loss (95% CI) | certified floor L*_k | above floor | mean-classifier loss | cosine dev. from simplex (max / mean) | mean ‖μ_c‖ | within/between spread |
+      | k | mean-classifier acc. | linear-probe acc. | trained NCE loss (95% CI) | certified floor L*_k | above floor | mean-classifier loss | cosine dev. from the optimum (max / mean) | mean ‖μ_c‖ | within/between spread |
       |---:|---|---|---|---|---|---|---|---|---|
 
       """
@@ -87,7 +86,7 @@ public enum CIFARComparisonMarkdown {
         row.optimumLoss.map { "`\(EnclosureFormatting.compact($0, precision: p))`" } ?? "—",
         above,
         String(format: "%.4f", e.meanClassifierLoss),
-        String(format: "%.3f / %.3f", g.cosineMaxAbsDeviation, g.cosineMeanAbsDeviation),
+        row.cosineDeviationFromOptimum.map { String(format: "%.3f / %.3f", $0.maximum, $0.mean) } ?? "—",
         String(format: "%.3f", norms),
         String(format: "%.3f", g.spreadRatio),
       ]
@@ -118,14 +117,20 @@ public enum CIFARComparisonMarkdown {
       let gaps = floors.map { ($0.run.negatives, $0.run.evaluation.nceTestLoss.mean - $0.optimumLoss!.approximateDouble) }
       lines.append("- Gap to the floor by k: " + gaps.map { "k = \($0.0): \(String(format: "%.3f", $0.1))" }.joined(separator: ", ") + ".")
     }
-    let deviations = rows.map { "k = \($0.run.negatives): \(String(format: "%.3f", $0.run.evaluation.geometry.cosineMeanAbsDeviation))" }
-    lines.append("- Mean |cosine − (−1/(N−1))| of the learned class means (0 at the simplex): " + deviations.joined(separator: ", ") + ".")
+    let deviations = rows.compactMap { row in
+      row.cosineDeviationFromOptimum.map { "k = \(row.run.negatives): \(String(format: "%.3f", $0.mean))" }
+    }
+    if !deviations.isEmpty {
+      lines.append(
+        "- Mean |cosine(learned class means) − cosine(certified optimum)| (0 when training reaches the predicted geometry): "
+          + deviations.joined(separator: ", ") + ".")
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 
   private static func captions(_ comparison: CIFARComparison) -> [String] {
     var captions = ["Test accuracy against k", "Trained NCE loss and the certified floor"]
-    if comparison.isUniform { captions.append("Predicted class-mean cosines (simplex)") }
+    if comparison.rows.last?.optimumGram != nil { captions.append("Predicted class-mean cosines") }
     captions += comparison.rows.map { "Learned class-mean cosines, k = \($0.run.negatives)" }
     return captions
   }

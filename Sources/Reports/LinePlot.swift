@@ -126,9 +126,16 @@ enum Axis {
   }
 
   /// "Nice" ticks (1, 2, 5 × 10^n) on a linear axis; powers of ten on a log axis
-  /// (positions are then in log10 units).
+  /// (positions are then in log10 units), with 2 and 5 × 10^n too when it spans under three decades.
   static func ticks(_ range: (Double, Double), logarithmic: Bool) -> [(position: Double, label: String)] {
     if logarithmic {
+      if range.1 - range.0 < 3 {
+        // One or two powers of ten alone give too few values to read a line off.
+        let decades = Int(range.0.rounded(.down))...Int(range.1.rounded(.down))
+        return decades.flatMap { power in
+          [1.0, 2, 5].map { (Double(power) + log10($0), $0 == 1 ? label(power: power) : String(format: "%g", $0 * pow(10, Double(power)))) }
+        }.filter { $0.0 >= range.0 - 1e-9 && $0.0 <= range.1 + 1e-9 }
+      }
       let first = Int(range.0.rounded(.up)), last = Int(range.1.rounded(.down))
       guard first <= last else { return [] }
       let every = max(1, (last - first) / 8 + 1)

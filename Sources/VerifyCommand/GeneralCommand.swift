@@ -2,7 +2,7 @@ import Foundation
 import LatentClassTheory
 import Reports
 
-/// `verify` for a general model: parse, compute a ``GeneralStudy``, print, write JSON.
+/// `verify` for a general model: parse, compute a ``GeneralStudy``, print, write JSON and the report.
 enum GeneralCommand {
   /// Exit status: 0 every row certified (and C1/T1 not contradicted), 1 a certified C1
   /// increase for a non-overlapping model (or a file error), 2 something undecided, 64 usage.
@@ -11,6 +11,7 @@ enum GeneralCommand {
     do {
       options = try GeneralOptions.parse(arguments)
       if let path = options.jsonPath { try AtomicOutput.checkWritable(path, flag: "--json") }
+      if let path = options.reportPath { try AtomicOutput.checkWritable(path, flag: "--report") }
     } catch let error as UsageError {
       errors("verify: \(error)\n")
       return .usage
@@ -22,13 +23,16 @@ enum GeneralCommand {
       model: options.model, ks: options.negatives, scale: options.scale, engine: options.engine,
       precision: options.precision, gapTolerance: options.gapTolerance)
     output(GeneralTable.text(study))
-    if let path = options.jsonPath {
-      var files = AtomicOutput()
-      files.add(GeneralJSON.document(study).rendered(), to: path, flag: "--json")
-      do { try files.commit() } catch {
-        errors("verify: \(error)\n")
-        return .refutedOrIOError
+    var files = AtomicOutput()
+    if let path = options.jsonPath { files.add(GeneralJSON.document(study).rendered(), to: path, flag: "--json") }
+    if let path = options.reportPath {
+      VerifyCommand.addReport(to: &files, path: path, arguments: arguments, plots: GeneralMarkdown.plots(study)) {
+        GeneralMarkdown.report(study, command: $0, plotFiles: $1)
       }
+    }
+    do { try files.commit() } catch {
+      errors("verify: \(error)\n")
+      return .refutedOrIOError
     }
     if study.monotonicity == .increase && !study.model.isOverlapping { return .refutedOrIOError }
     return study.allRowsVerified && study.collapseHolds != false ? .verified : .undecided

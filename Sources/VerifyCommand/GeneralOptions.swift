@@ -12,10 +12,11 @@ public struct GeneralOptions {
   public var engine: ExpectationEngine
   public var gapTolerance: Rational
   public var jsonPath: String?
+  public var reportPath: String?
 
   /// Flags that select the general path; without them `verify` runs the uniform engine.
   static let selectingFlags: Set<String> = ["--rho", "--model", "--points-per-class", "--within", "--engine", "--gap"]
-  private static let knownFlags = selectingFlags.union(["--classes", "--k", "--scale", "--precision", "--json"])
+  private static let knownFlags = selectingFlags.union(["--classes", "--k", "--scale", "--precision", "--json", "--report"])
 
   /// Whether `arguments` ask for the general path.
   public static func applies(to arguments: [String]) -> Bool { arguments.contains { selectingFlags.contains($0) } }
@@ -42,7 +43,7 @@ public struct GeneralOptions {
       guard let parsed = Rational(text), parsed.signum > 0 else { throw UsageError("--scale: expected a positive number, got '\(text)'") }
       scale = parsed
     }
-    var precision = 64
+    var precision = 128
     if let text = values["--precision"] {
       guard let parsed = Int(text), VerifyOptions.precisionRange.contains(parsed) else {
         throw UsageError("--precision: expected bits in \(VerifyOptions.precisionRange), got '\(text)'")
@@ -69,7 +70,7 @@ public struct GeneralOptions {
     }
     return GeneralOptions(
       model: model, negatives: negatives, scale: scale, precision: precision, engine: engine, gapTolerance: gap,
-      jsonPath: values["--json"])
+      jsonPath: values["--json"], reportPath: values["--report"])
   }
 
   private static func buildModel(_ values: [String: String], readFile: (String) throws -> Data) throws -> LatentClassModel {

@@ -61,17 +61,27 @@ public enum VerifyCommand {
       files.add(UniformJSON.document(verification).rendered(), to: path, flag: "--json")
     }
     if let path = options.reportPath {
-      let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-      let folder = (path as NSString).deletingLastPathComponent
-      let plots = UniformMarkdown.plots(verification)
-      let names = plots.map { "\(stem)-\($0.suffix).svg" }
-      for (name, plot) in zip(names, plots) {
-        files.add(plot.plot.svg(), to: folder.isEmpty ? name : "\(folder)/\(name)", flag: "--report")
+      addReport(to: &files, path: path, arguments: arguments, plots: UniformMarkdown.plots(verification)) {
+        UniformMarkdown.report(verification, command: $0, plotFiles: $1)
       }
-      let command = (["swift run -c release verify"] + arguments.map(shellQuoted)).joined(separator: " ")
-      files.add(UniformMarkdown.report(verification, command: command, plotFiles: names), to: path, flag: "--report")
     }
     try files.commit()
+  }
+
+  /// Adds the Markdown report at `path` and its plots beside it, as `<stem>-<suffix>.svg`;
+  /// `markdown` gets the command line that regenerates them and the plot file names.
+  static func addReport(
+    to files: inout AtomicOutput, path: String, arguments: [String], plots: [(suffix: String, plot: LinePlot)],
+    markdown: (_ command: String, _ plotFiles: [String]) -> String
+  ) {
+    let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    let folder = (path as NSString).deletingLastPathComponent
+    let names = plots.map { "\(stem)-\($0.suffix).svg" }
+    for (name, plot) in zip(names, plots) {
+      files.add(plot.plot.svg(), to: folder.isEmpty ? name : "\(folder)/\(name)", flag: "--report")
+    }
+    let command = (["swift run -c release verify"] + arguments.map(shellQuoted)).joined(separator: " ")
+    files.add(markdown(command, names), to: path, flag: "--report")
   }
 
   private static func shellQuoted(_ argument: String) -> String {

@@ -99,7 +99,7 @@ public struct VerifyOptions: Equatable {
       --model <file.json>  {"classes","points","rho":[...],"distributions":[[...]]}, probabilities as strings.
       --engine <e>         automatic, multinomial or laplace. (default: automatic)
       --gap <g>            Certified gap a row must reach to count as verified. (default: 1e-8)
-      (--k, --scale, --json work as above; --precision defaults to 64 for general models.)
+      (--k, --scale, --precision, --json and --report work as above.)
 
     TRAINED CIFAR RUNS (beside the certified optimum of the matching class-level model):
       --compare <results.json>  A train-cifar results file; with --report <file.md>, a report with plots.

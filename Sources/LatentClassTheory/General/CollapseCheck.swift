@@ -7,23 +7,13 @@ public enum CollapseCheck {
   /// is, because class means of vectors in the unit ball stay in it.
   ///
   /// - Precondition: the model is non-overlapping.
-  /// - Complexity: O(M² + N²·M²) exact operations.
+  /// - Complexity: O(M²) exact operations.
   public static func collapsedGram(_ gram: RationalMatrix, model: LatentClassModel) -> RationalMatrix {
     precondition(!model.isOverlapping, "collapse needs non-overlapping classes")
     let m = model.pointCount
-    let n = model.classCount
     let owner = (0..<m).map { model.classes(containing: $0)[0] }
-    let support = (0..<n).map { c in (0..<m).filter { model.withinClass[c][$0].signum != 0 } }
-    var means = [[Rational]](repeating: [Rational](repeating: 0, count: n), count: n)
-    for c in 0..<n {
-      for d in c..<n {
-        var total = Rational.zero
-        for x in support[c] { for y in support[d] { total += model.withinClass[c][x] * model.withinClass[d][y] * gram[x, y] } }
-        means[c][d] = total
-        means[d][c] = total
-      }
-    }
-    return RationalMatrix(rows: m, columns: m) { means[owner[$0]][owner[$1]] }
+    let means = model.classMeanGram(gram)
+    return RationalMatrix(rows: m, columns: m) { means[owner[$0], owner[$1]] }
   }
 
   /// Jensen's step of T1 on one representation: certified comparison of `L_k(G)` with

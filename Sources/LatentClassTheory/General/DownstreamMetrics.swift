@@ -13,8 +13,11 @@ public struct DownstreamMetrics: Sendable {
   public let balancedLoss: Interval
   /// `P_{c~ρ, x~D_c}(argmax_{c'} ⟨μ_{c'}, f(x)⟩ = c)`, ties counting as errors; exact.
   public let accuracy: Rational
+  /// The Gram matrix `⟨μ_c, μ_{c'}⟩` of the class means the mean classifier uses; exact
+  /// (see ``LatentClassModel/classMeanGram(_:)``). For the class-level model it is `G` itself.
+  public let classMeanGram: RationalMatrix
 
-  /// - Complexity: O(N·M²) exact operations and O(N²·M) interval operations.
+  /// - Complexity: O(N²·M²) exact operations and O(N²·M) interval operations.
   public init(model: LatentClassModel, gram: RationalMatrix, scale: Rational, precision: Int = 96) {
     let n = model.classCount
     let m = model.pointCount
@@ -38,5 +41,6 @@ public struct DownstreamMetrics: Sendable {
     weightedLoss = weighted
     balancedLoss = balanced
     self.accuracy = accuracy
+    classMeanGram = model.classMeanGram(gram)
   }
 }

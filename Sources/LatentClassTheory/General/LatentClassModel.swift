@@ -69,6 +69,25 @@ public struct LatentClassModel: Sendable, Equatable {
     }
   }
 
+  /// The Gram matrix of the class means `μ_c = E_{x~D_c} f(x)` of a representation with
+  /// point-level Gram matrix `gram`: `⟨μ_c, μ_d⟩ = Σ_{x, y} D_c(x) D_d(y) G_{xy}`. Exact.
+  /// For the class-level model it is `gram` itself.
+  ///
+  /// - Complexity: O(Σ_{c ≤ d} |supp D_c|·|supp D_d|) exact operations, at most O(N²·M²).
+  public func classMeanGram(_ gram: RationalMatrix) -> RationalMatrix {
+    let support = (0..<classCount).map { c in (0..<pointCount).filter { withinClass[c][$0].signum != 0 } }
+    var means = [[Rational]](repeating: [Rational](repeating: 0, count: classCount), count: classCount)
+    for c in 0..<classCount {
+      for d in c..<classCount {
+        var total = Rational.zero
+        for x in support[c] { for y in support[d] { total += withinClass[c][x] * withinClass[d][y] * gram[x, y] } }
+        means[c][d] = total
+        means[d][c] = total
+      }
+    }
+    return RationalMatrix(rows: classCount, columns: classCount) { means[$0][$1] }
+  }
+
   /// The classes whose support contains `x`.
   public func classes(containing x: Int) -> [Int] {
     (0..<classCount).filter { withinClass[$0][x].signum != 0 }

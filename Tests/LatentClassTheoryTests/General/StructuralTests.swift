@@ -43,6 +43,18 @@ final class StructuralTests: XCTestCase {
     XCTAssertEqual(metrics.accuracy, 1)
   }
 
+  /// `⟨μ_c, μ_d⟩ = Σ D_c(x) D_d(y) G_xy`: `G` itself at class level; by hand for an overlapping model.
+  func testClassMeanGram() throws {
+    let classLevel = try LatentClassModel.classLevel(rho: [Rational(3, 4), Rational(1, 4)])
+    let gram = RationalMatrix([[1, Rational(-1, 3)], [Rational(-1, 3), Rational(1, 2)]])
+    XCTAssertEqual(DownstreamMetrics(model: classLevel, gram: gram, scale: 1).classMeanGram, gram)
+    // Class 0 uniform on points {0, 1}, class 1 on point 1 alone; points 0 and 1 orthogonal unit vectors.
+    let half = Rational(1, 2)
+    let overlapping = try LatentClassModel(rho: [half, half], withinClass: [[half, half], [0, 1]])
+    let means = overlapping.classMeanGram(.identity(2))
+    XCTAssertEqual(means, RationalMatrix([[half, half], [half, 1]]))
+  }
+
   func testDownstreamWeightsAndTies() throws {
     let model = try LatentClassModel.classLevel(rho: [Rational(3, 4), Rational(1, 4)])
     // All scores equal: every prediction is a tie, so accuracy 0 and loss log 2 under both weightings.
