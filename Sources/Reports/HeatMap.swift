@@ -19,7 +19,7 @@ public struct HeatMap: Sendable {
     let cell = max(4.0, min(28.0, 360.0 / Double(max(n, 1))))
     let side = cell * Double(n)
     let (left, top) = (30.0, 40.0)
-    let width = left + side + 150, height = top + side + 30
+    let width = left + side + 210, height = max(top + side + 30, top + 200)
     var svg = """
       <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
       <rect width="100%" height="100%" fill="white"/>
