@@ -2,6 +2,7 @@
 // The module graph, bottom to top:
 //
 //   C libraries        CGMP  CMPFR  CBLAS            (Debian -dev packages, pkg-config)
+//   seeded randomness  SeededRandom                   (SplitMix64, for reproducible runs and tests)
 //   exact arithmetic   ExactArithmetic                (BigInt, Rational, Interval, RationalMatrix)
 //   shared loss        ContrastiveLoss                (the one NCE / mean-classifier loss, generic)
 //   engines            LatentClassTheory | CIFARTraining   (siblings: certified theory, Float training)
@@ -24,6 +25,9 @@ let package = Package(
     // Arb is only an independent oracle for the tests; the product never links it.
     .systemLibrary(name: "CArb", providers: [.apt(["libflint-arb-dev"])]),
 
+    // Seeded randomness shared by the trainer, the model generators and the tests.
+    .target(name: "SeededRandom"),
+
     // Exact arithmetic.
     .target(name: "ExactArithmetic", dependencies: ["CGMP", "CMPFR"]),
 
@@ -31,8 +35,8 @@ let package = Package(
     .target(name: "ContrastiveLoss", dependencies: ["ExactArithmetic"]),
 
     // Engines.
-    .target(name: "LatentClassTheory", dependencies: ["ContrastiveLoss", "ExactArithmetic"]),
-    .target(name: "CIFARTraining", dependencies: ["ContrastiveLoss", "CBLAS"]),
+    .target(name: "LatentClassTheory", dependencies: ["ContrastiveLoss", "ExactArithmetic", "SeededRandom"]),
+    .target(name: "CIFARTraining", dependencies: ["ContrastiveLoss", "CBLAS", "SeededRandom"]),
 
     // Presentation.
     .target(name: "Reports", dependencies: ["LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
@@ -44,8 +48,8 @@ let package = Package(
     .executableTarget(name: "benchmarks", dependencies: ["VerifyCommand", "LatentClassTheory"]),
     .executableTarget(name: "cifar-benchmark", dependencies: ["CIFARTraining"]),
 
-    // Tests. TestSupport holds the seeded generator every property test uses.
-    .target(name: "TestSupport", dependencies: ["ExactArithmetic"], path: "Tests/TestSupport"),
+    // Tests. TestSupport holds the seeded-property helpers every property test uses.
+    .target(name: "TestSupport", dependencies: ["ExactArithmetic", "SeededRandom"], path: "Tests/TestSupport"),
     .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic", "CArb", "TestSupport"]),
     .testTarget(name: "ContrastiveLossTests", dependencies: ["ContrastiveLoss", "TestSupport"]),
     .testTarget(name: "LatentClassTheoryTests", dependencies: ["LatentClassTheory", "ContrastiveLoss", "TestSupport"]),

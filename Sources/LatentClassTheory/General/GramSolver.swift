@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// A fast `Double` solver for `min L_k(G)` over `F = {G ⪰ 0, diag G ≤ 1}` (theory.md §2, §6).
 ///
@@ -70,7 +71,7 @@ public struct GramSolver: Sendable {
   }
 
   static func randomStart(dimension m: Int, seed: UInt64) -> [[Double]] {
-    var generator = ModelSeedGenerator(seed: seed)
+    var generator = SplitMix64(seed: seed)
     return (0..<m).map { _ in
       let row = (0..<m).map { _ in Double.random(in: -1...1, using: &generator) }
       let length = row.reduce(0) { $0 + $1 * $1 }.squareRoot()

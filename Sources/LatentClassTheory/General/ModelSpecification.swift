@@ -1,4 +1,5 @@
 import ExactArithmetic
+import SeededRandom
 import Foundation
 
 /// Builds ``LatentClassModel``s from the command-line descriptions of issue #3:
@@ -80,9 +81,9 @@ public enum ModelSpecification {
     -> LatentClassModel
   {
     guard m >= 1 else { throw ModelError("--points-per-class must be ≥ 1, got \(m)") }
-    var generator = ModelSeedGenerator(seed: 0)
+    var generator = SplitMix64(seed: 0)
     var isRandom = false
-    if case .random(let seed) = within { (generator, isRandom) = (ModelSeedGenerator(seed: seed), true) }
+    if case .random(let seed) = within { (generator, isRandom) = (SplitMix64(seed: seed), true) }
     let n = rho.count
     let distributions = (0..<n).map { c -> [Rational] in
       let weights = (0..<m).map { _ in isRandom ? Int(generator.next() % 16) + 1 : 1 }

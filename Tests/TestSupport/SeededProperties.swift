@@ -1,20 +1,5 @@
 import ExactArithmetic
-
-/// Sebastiano Vigna's SplitMix64: a tiny, fully deterministic generator, so a
-/// failing property case can be replayed from the seed printed in its message.
-public struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  public init(seed: UInt64) { state = seed }
-
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+@_exported import SeededRandom
 
 /// Runs a property `cases` times, each case on its own generator seeded with
 /// `base + case`. The body gets a label such as `"seed 0x5eed0003"` to put in

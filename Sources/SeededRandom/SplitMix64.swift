@@ -1,7 +1,6 @@
-import Foundation
-
-/// A small seeded generator whose whole state is one `UInt64`, so a checkpoint
-/// can store it and a resumed run continues the identical random stream.
+/// A small seeded generator whose whole state is one `UInt64`: a failing property
+/// test is replayed from its seed, a random model from `random:SEED`, and a training
+/// checkpoint stores the state so a resumed run continues the identical stream.
 ///
 /// SplitMix64 (Steele, Lea, Flood 2014): passes BigCrush, O(1) per draw.
 public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
@@ -23,12 +22,5 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
   @inline(__always)
   public mutating func index(below bound: Int) -> Int {
     Int(((next() >> 32) &* UInt64(bound)) >> 32)
-  }
-
-  /// A standard normal draw (Box–Muller, one of the pair).
-  public mutating func gaussian() -> Float {
-    let u = (Double(next() >> 11) + 0.5) / Double(1 << 53)
-    let v = Double(next() >> 11) / Double(1 << 53)
-    return Float((-2 * Foundation.log(u)).squareRoot() * Foundation.cos(2 * Double.pi * v))
   }
 }
