@@ -17,7 +17,7 @@ public enum UniformJSON {
         ("nce_loss", enclosure(row.contrastiveLoss)),
         ("mean_classifier_loss", enclosure(downstream.weightedLoss)),
         ("accuracy", .string(downstream.accuracy.description)),
-        ("average_binary_loss", enclosure(downstream.averageBinaryLoss)),
+        ("average_binary_loss", enclosure(verification.averageBinaryLoss)),
         ("optimum", .string("simplex")),
         ("certificate", .string(row.certificate.verdict.rawValue)),
         ("kkt_multiplier", enclosure(row.certificate.multiplier)),

@@ -69,7 +69,7 @@ public enum UniformMarkdown {
       - N-way mean-classifier loss L_sup^μ: `\(EnclosureFormatting.compact(downstream.weightedLoss, precision: p))` \
       (closed form log(1 + (N−1)e^{−sN/(N−1)}): `\(EnclosureFormatting.compact(verification.closedFormDownstreamLoss, precision: p))`)
       - mean-classifier accuracy: \(downstream.accuracy)
-      - Saunshi et al.'s average binary-task loss: `\(EnclosureFormatting.compact(downstream.averageBinaryLoss, precision: p))`
+      - Saunshi et al.'s average binary-task loss: `\(EnclosureFormatting.compact(verification.averageBinaryLoss, precision: p))`
 
       ## Plots
 

@@ -7,12 +7,13 @@ final class DownstreamAndBoundsTests: XCTestCase {
   func testSimplexDownstreamMatchesClosedForms() {
     for (classes, scale) in [(2, Rational(1)), (10, Rational(1)), (7, Rational(5, 2))] {
       let model = UniformModel(classes: classes, scale: scale, precision: 128)
-      let downstream = ClassLevelDownstream(
-        gram: model.simplexGram, rho: model.rho, scale: scale, precision: 128)
+      let downstream = DownstreamMetrics(
+        model: .uniformClassLevel(classes: classes), gram: model.simplexGram, scale: scale, precision: 128)
+      let binary = AverageBinaryTaskLoss.of(gram: model.simplexGram, rho: model.rho, scale: scale, precision: 128)
       let gap = scale.approximateDouble * Double(classes) / Double(classes - 1)
       XCTAssertEqual(downstream.weightedLoss.approximateDouble, log1p(Double(classes - 1) * exp(-gap)), accuracy: 1e-14)
       XCTAssertTrue(downstream.weightedLoss.overlaps(downstream.balancedLoss))
-      XCTAssertEqual(downstream.averageBinaryLoss.approximateDouble, log1p(exp(-gap)), accuracy: 1e-14)
+      XCTAssertEqual(binary.approximateDouble, log1p(exp(-gap)), accuracy: 1e-14)
       XCTAssertEqual(downstream.accuracy, 1)
     }
   }
@@ -21,7 +22,7 @@ final class DownstreamAndBoundsTests: XCTestCase {
     // Two identical class vectors: the mean classifier cannot separate them.
     let gram = RationalMatrix([[1, 1, 0], [1, 1, 0], [0, 0, 1]])
     let rho = [Rational(1, 2), Rational(1, 4), Rational(1, 4)]
-    let downstream = ClassLevelDownstream(gram: gram, rho: rho, scale: 1, precision: 64)
+    let downstream = DownstreamMetrics(model: try! .classLevel(rho: rho), gram: gram, scale: 1, precision: 64)
     XCTAssertEqual(downstream.accuracy, Rational(1, 4))
   }
 

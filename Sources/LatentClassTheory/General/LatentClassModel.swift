@@ -47,6 +47,20 @@ public struct LatentClassModel: Sendable, Equatable {
       rho: rho, withinClass: (0..<n).map { c in (0..<n).map { $0 == c ? 1 : 0 } })
   }
 
+  /// The class-level model with `N` equally likely classes (valid by construction).
+  public static func uniformClassLevel(classes n: Int) -> LatentClassModel {
+    precondition(n >= 1, "at least one class")
+    return LatentClassModel(
+      validated: Array(repeating: Rational(1, n), count: n),
+      withinClass: (0..<n).map { c in (0..<n).map { $0 == c ? 1 : 0 } })
+  }
+
+  /// Stores a model its caller has built valid.
+  private init(validated rho: [Rational], withinClass: [[Rational]]) {
+    self.rho = rho
+    self.withinClass = withinClass
+  }
+
   /// Whether every class is a single point of its own (`M = N`, `D_c = δ_c` up to relabelling).
   public var isClassLevel: Bool {
     pointCount == classCount && withinClass.allSatisfy { d in d.filter { $0.signum != 0 }.count == 1 }

@@ -27,7 +27,9 @@ public struct UniformVerification: Sendable {
   public let model: UniformModel
   public let rows: [UniformRow]
   /// Downstream quantities of the optimum `G*`, which is the same matrix for every `k`.
-  public let downstream: ClassLevelDownstream
+  public let downstream: DownstreamMetrics
+  /// Saunshi et al.'s average binary-task loss of `G*`.
+  public let averageBinaryLoss: Interval
   /// `log(1 + (N−1)·e^{−s·N/(N−1)})`, the closed form of theory.md §4.
   public let closedFormDownstreamLoss: Interval
   public let claims: [Claim]
@@ -53,7 +55,10 @@ public struct UniformVerification: Sendable {
           collisionTerm: evaluation.collisionTerm, precision: model.precision),
         method: evaluation.method)
     }
-    downstream = ClassLevelDownstream(
+    downstream = DownstreamMetrics(
+      model: .uniformClassLevel(classes: model.classes), gram: model.simplexGram, scale: model.scale,
+      precision: model.precision)
+    averageBinaryLoss = AverageBinaryTaskLoss.of(
       gram: model.simplexGram, rho: model.rho, scale: model.scale, precision: model.precision)
     let n = model.classes
     let scaledGap = Interval(model.scale * Rational(n, n - 1), precision: model.precision)
@@ -63,7 +68,7 @@ public struct UniformVerification: Sendable {
   }
 
   private static func claims(
-    model: UniformModel, rows: [UniformRow], downstream: ClassLevelDownstream, closedForm: Interval
+    model: UniformModel, rows: [UniformRow], downstream: DownstreamMetrics, closedForm: Interval
   ) -> [Claim] {
     let ks = rows.map(\.negatives)
     let range = ks.count == 1 ? "k = \(ks[0])" : "every k in the \(ks.count) values \(ks.min()!)…\(ks.max()!)"
