@@ -19,13 +19,13 @@ public enum BallProjection {
     var projected = values
     var divisors = [Float](repeating: 1, count: rows)
     projected.withUnsafeMutableBufferPointer { projected in
-      for row in 0 ..< rows {
+      for row in 0..<rows {
         let start = row * dimension
         var square: Float = 0
-        for index in start ..< start + dimension { square += projected[index] * projected[index] }
+        for index in start..<start + dimension { square += projected[index] * projected[index] }
         let divisor = divisor(norm: square.squareRoot(), sphere: sphere)
         divisors[row] = divisor
-        for index in start ..< start + dimension { projected[index] /= divisor }
+        for index in start..<start + dimension { projected[index] /= divisor }
       }
     }
     return (projected, divisors)
@@ -35,7 +35,9 @@ public enum BallProjection {
   /// `(g − z⟨z, g⟩) / ‖x‖` where the row was rescaled.
   ///
   /// - Complexity: O(gradient.count).
-  static func backward(_ gradient: [Float], projected: [Float], divisors: [Float], dimension: Int, sphere: Bool) -> [Float] {
+  static func backward(_ gradient: [Float], projected: [Float], divisors: [Float], dimension: Int, sphere: Bool)
+    -> [Float]
+  {
     var inputGradient = gradient
     inputGradient.withUnsafeMutableBufferPointer { inputGradient in
       for (row, divisor) in divisors.enumerated() {
@@ -43,8 +45,8 @@ public enum BallProjection {
         // Strictly inside the ball the map is the identity.
         guard sphere || divisor > 1 else { continue }
         var radial: Float = 0
-        for index in start ..< start + dimension { radial += projected[index] * gradient[index] }
-        for index in start ..< start + dimension {
+        for index in start..<start + dimension { radial += projected[index] * gradient[index] }
+        for index in start..<start + dimension {
           inputGradient[index] = (gradient[index] - projected[index] * radial) / divisor
         }
       }

@@ -12,7 +12,7 @@ public struct BatchAssembler: Sendable {
   private let table: [Float]
 
   public init(normalization: ChannelNormalization) {
-    table = (0 ..< 3).flatMap { channel in (0 ..< 256).map { normalization.normalize(UInt8($0), channel: channel) } }
+    table = (0..<3).flatMap { channel in (0..<256).map { normalization.normalize(UInt8($0), channel: channel) } }
   }
 
   /// The normalised images at `indices`; with `augment`, each gets its own crop and
@@ -22,7 +22,9 @@ public struct BatchAssembler: Sendable {
   public func assemble(
     _ images: LabeledImages, indices: [Int], augment: Bool, using generator: inout SplitMix64
   ) -> [Float] {
-    let side = 32, plane = side * side, batch = indices.count
+    let side = 32
+    let plane = side * side
+    let batch = indices.count
     var output = [Float](repeating: 0, count: 3 * batch * plane)
     let span = 2 * Self.padding + 1
     table.withUnsafeBufferPointer { table in
@@ -32,14 +34,14 @@ public struct BatchAssembler: Sendable {
             let shiftY = augment ? generator.index(below: span) - Self.padding : 0
             let shiftX = augment ? generator.index(below: span) - Self.padding : 0
             let flip = augment && generator.index(below: 2) == 1
-            for channel in 0 ..< 3 {
+            for channel in 0..<3 {
               let source = image * CIFARDataset.pixelsPerImage + channel * plane
               let target = (channel * batch + slot) * plane
               let lookup = channel * 256
-              for y in 0 ..< side {
+              for y in 0..<side {
                 let sourceY = y + shiftY
                 guard sourceY >= 0, sourceY < side else { continue }  // zero padding (0 after normalisation is the mean)
-                for x in 0 ..< side {
+                for x in 0..<side {
                   let sourceX = (flip ? side - 1 - x : x) + shiftX
                   guard sourceX >= 0, sourceX < side else { continue }
                   output[target + y * side + x] = table[lookup + Int(pixels[source + sourceY * side + sourceX])]

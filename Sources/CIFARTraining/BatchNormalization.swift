@@ -25,18 +25,20 @@ public enum BatchNormalization {
   /// `parameters` holds `γ` then `β` (`2C` values).
   ///
   /// - Complexity: O(values.count).
-  static func forwardTraining(_ values: inout [Float], shape: FeatureMapShape, parameters: UnsafePointer<Float>) -> BatchStatistics {
+  static func forwardTraining(_ values: inout [Float], shape: FeatureMapShape, parameters: UnsafePointer<Float>)
+    -> BatchStatistics
+  {
     let (channels, positions) = (shape.channels, shape.positions)
     var mean = [Float](repeating: 0, count: channels)
     var variance = [Float](repeating: 0, count: channels)
     values.withUnsafeBufferPointer { values in
-      for channel in 0 ..< channels {
+      for channel in 0..<channels {
         let row = values.baseAddress! + channel * positions
         var sum: Double = 0
-        for position in 0 ..< positions { sum += Double(row[position]) }
+        for position in 0..<positions { sum += Double(row[position]) }
         let average = sum / Double(positions)
         var squares: Double = 0
-        for position in 0 ..< positions {
+        for position in 0..<positions {
           let deviation = Double(row[position]) - average
           squares += deviation * deviation
         }
@@ -64,10 +66,10 @@ public enum BatchNormalization {
   static func standardize(_ values: inout [Float], shape: FeatureMapShape, mean: [Float], variance: [Float]) {
     let positions = shape.positions
     values.withUnsafeMutableBufferPointer { values in
-      for channel in 0 ..< shape.channels {
+      for channel in 0..<shape.channels {
         let row = values.baseAddress! + channel * positions
         let (center, inverse) = (mean[channel], 1 / (variance[channel] + epsilon).squareRoot())
-        for position in 0 ..< positions { row[position] = (row[position] - center) * inverse }
+        for position in 0..<positions { row[position] = (row[position] - center) * inverse }
       }
     }
   }
@@ -75,10 +77,10 @@ public enum BatchNormalization {
   static func scaleAndShift(_ values: inout [Float], shape: FeatureMapShape, parameters: UnsafePointer<Float>) {
     let positions = shape.positions
     values.withUnsafeMutableBufferPointer { values in
-      for channel in 0 ..< shape.channels {
+      for channel in 0..<shape.channels {
         let row = values.baseAddress! + channel * positions
         let (gamma, beta) = (parameters[channel], parameters[shape.channels + channel])
-        for position in 0 ..< positions { row[position] = gamma * row[position] + beta }
+        for position in 0..<positions { row[position] = gamma * row[position] + beta }
       }
     }
   }
@@ -96,10 +98,11 @@ public enum BatchNormalization {
     gradient.withUnsafeBufferPointer { gradient in
       statistics.standardized.withUnsafeBufferPointer { standardized in
         inputGradient.withUnsafeMutableBufferPointer { inputGradient in
-          for channel in 0 ..< channels {
+          for channel in 0..<channels {
             let offset = channel * positions
-            var sum: Float = 0, projection: Float = 0
-            for position in offset ..< offset + positions {
+            var sum: Float = 0
+            var projection: Float = 0
+            for position in offset..<offset + positions {
               sum += gradient[position]
               projection += gradient[position] * standardized[position]
             }
@@ -107,7 +110,7 @@ public enum BatchNormalization {
             parameterGradient[channels + channel] += sum
             let factor = parameters[channel] / (statistics.variance[channel] + epsilon).squareRoot()
             let (meanGradient, meanProjection) = (sum / Float(positions), projection / Float(positions))
-            for position in offset ..< offset + positions {
+            for position in offset..<offset + positions {
               inputGradient[position] =
                 factor * (gradient[position] - meanGradient - standardized[position] * meanProjection)
             }

@@ -24,7 +24,9 @@ public enum CIFARLoader {
   /// The training and test split of `dataset` from `folder` (see ``datasetFolder(for:in:)``).
   ///
   /// - Complexity: O(file size).
-  public static func load(_ dataset: CIFARDataset, from folder: String) throws -> (train: LabeledImages, test: LabeledImages) {
+  public static func load(_ dataset: CIFARDataset, from folder: String) throws -> (
+    train: LabeledImages, test: LabeledImages
+  ) {
     let join = { (name: String) in (folder as NSString).appendingPathComponent(name) }
     return (
       try read(files: dataset.trainingFiles.map(join), dataset: dataset),
@@ -66,18 +68,20 @@ public enum CIFARLoader {
     pixels.reserveCapacity(pixels.count + records * CIFARDataset.pixelsPerImage)
     labels.reserveCapacity(labels.count + records)
     try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-      for record in 0 ..< records {
+      for record in 0..<records {
         let start = record * recordSize
         let label = Int(bytes[start + dataset.labelOffset])
         guard label < dataset.classCount else {
           throw TrainingError.file(
-            path: path, message: "record \(record) has label \(label), outside 0..<\(dataset.classCount) of \(dataset.rawValue)")
+            path: path,
+            message: "record \(record) has label \(label), outside 0..<\(dataset.classCount) of \(dataset.rawValue)")
         }
         if dataset != .cifar10, bytes[start] >= 20 || bytes[start + 1] >= 100 {
-          throw TrainingError.file(path: path, message: "record \(record) has invalid coarse/fine labels (not CIFAR-100?)")
+          throw TrainingError.file(
+            path: path, message: "record \(record) has invalid coarse/fine labels (not CIFAR-100?)")
         }
         labels.append(label)
-        pixels.append(contentsOf: bytes[(start + dataset.labelBytes) ..< (start + recordSize)])
+        pixels.append(contentsOf: bytes[(start + dataset.labelBytes)..<(start + recordSize)])
       }
     }
   }

@@ -18,11 +18,12 @@ public struct ChannelNormalization: Sendable, Codable, Equatable {
     var sums = [Double](repeating: 0, count: 3)
     var squares = [Double](repeating: 0, count: 3)
     images.pixels.withUnsafeBufferPointer { pixels in
-      for image in 0 ..< images.count {
-        for channel in 0 ..< 3 {
-          var sum = 0, square = 0
+      for image in 0..<images.count {
+        for channel in 0..<3 {
+          var sum = 0
+          var square = 0
           let base = image * CIFARDataset.pixelsPerImage + channel * plane
-          for offset in base ..< base + plane {
+          for offset in base..<base + plane {
             let value = Int(pixels[offset])
             sum += value
             square += value * value
@@ -34,7 +35,7 @@ public struct ChannelNormalization: Sendable, Codable, Equatable {
     }
     let n = Double(max(images.count * plane, 1))
     mean = sums.map { Float($0 / n / 255) }
-    standardDeviation = (0 ..< 3).map { channel in
+    standardDeviation = (0..<3).map { channel in
       let average = sums[channel] / n
       let variance = max(squares[channel] / n - average * average, 1e-6)
       return Float(variance.squareRoot() / 255)

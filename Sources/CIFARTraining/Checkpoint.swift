@@ -52,7 +52,7 @@ public enum Checkpoint {
     func take(_ count: Int) throws -> ArraySlice<UInt8> {
       guard count >= 0, offset + count <= bytes.count else { throw corrupt }
       defer { offset += count }
-      return bytes[offset ..< offset + count]
+      return bytes[offset..<offset + count]
     }
     func integer() throws -> UInt64 {
       try take(8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
@@ -60,7 +60,7 @@ public enum Checkpoint {
     func floats() throws -> [Float] {
       let count = Int(try integer())
       guard count <= bytes.count / 4 else { throw corrupt }
-      return try (0 ..< count).map { _ in
+      return try (0..<count).map { _ in
         Float(bitPattern: try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) })
       }
     }

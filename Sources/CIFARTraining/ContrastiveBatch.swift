@@ -43,7 +43,7 @@ public struct LatentClassSampler: Sendable {
   public func draw(anchors: Int, negatives: Int, using generator: inout SplitMix64) -> ContrastiveBatch {
     precondition(negatives >= 1 && anchors >= negatives + 1, "a batch needs more anchors than negatives per anchor")
     var imageIndices = [Int](repeating: 0, count: 2 * anchors)
-    for slot in 0 ..< anchors {
+    for slot in 0..<anchors {
       let anchor = generator.index(below: labels.count)
       let sameClass = indicesByClass[labels[anchor]]
       imageIndices[slot] = anchor
@@ -52,10 +52,10 @@ public struct LatentClassSampler: Sendable {
     // A partial Fisher–Yates shuffle of `others` yields a uniform k-subset of
     // {0, …, B−2}; shifting values ≥ i by one skips pair i. Reusing the shuffled
     // array across anchors keeps each subset uniform.
-    var others = Array(0 ..< anchors - 1)
+    var others = Array(0..<anchors - 1)
     var negativeRows = [Int](repeating: 0, count: anchors * negatives)
-    for slot in 0 ..< anchors {
-      for draw in 0 ..< negatives {
+    for slot in 0..<anchors {
+      for draw in 0..<negatives {
         let pick = draw + generator.index(below: anchors - 1 - draw)
         others.swapAt(draw, pick)
         let pair = others[draw] < slot ? others[draw] : others[draw] + 1

@@ -20,17 +20,17 @@ public enum ContrastiveObjective {
       gradient.withUnsafeMutableBufferPointer { g in
         func dot(_ a: Int, _ b: Int) -> Float {
           var sum: Float = 0
-          for index in 0 ..< dimension { sum += z[a * dimension + index] * z[b * dimension + index] }
+          for index in 0..<dimension { sum += z[a * dimension + index] * z[b * dimension + index] }
           return sum
         }
         /// `g[target] += factor · z[source]`.
         func accumulate(_ target: Int, _ factor: Float, _ source: Int) {
-          for index in 0 ..< dimension { g[target * dimension + index] += factor * z[source * dimension + index] }
+          for index in 0..<dimension { g[target * dimension + index] += factor * z[source * dimension + index] }
         }
         var negativeScores = [Float](repeating: 0, count: k)
-        for anchor in 0 ..< anchors {
+        for anchor in 0..<anchors {
           let positive = anchors + anchor
-          let rows = batch.negativeRows[anchor * k ..< (anchor + 1) * k]
+          let rows = batch.negativeRows[anchor * k..<(anchor + 1) * k]
           for (slot, row) in rows.enumerated() { negativeScores[slot] = dot(anchor, row) }
           let result = NCELoss.lossAndGradient(positive: dot(anchor, positive), negatives: negativeScores, scale: scale)
           total += result.loss

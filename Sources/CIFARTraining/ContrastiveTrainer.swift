@@ -74,7 +74,8 @@ public struct ContrastiveTrainer {
 
   /// The encoder with the current weights.
   public var encoder: Encoder {
-    Encoder(configuration: configuration.encoder, parameters: state.parameters, runningStatistics: state.runningStatistics)
+    Encoder(
+      configuration: configuration.encoder, parameters: state.parameters, runningStatistics: state.runningStatistics)
   }
 
   /// Whether every epoch is done.
@@ -96,7 +97,7 @@ public struct ContrastiveTrainer {
     let totalSteps = steps * configuration.epochs
     let started = Date()
     var lossSum: Float = 0
-    for step in 0 ..< steps {
+    for step in 0..<steps {
       if shouldStop(step) { return false }
       let batch = sampler.draw(anchors: batchSize, negatives: configuration.negatives, using: &next.generator)
       let input = assembler.assemble(
@@ -117,10 +118,11 @@ public struct ContrastiveTrainer {
         learningRate: configuration.learningRate(atStep: next.optimizer.step, of: totalSteps))
       lossSum += loss
       let elapsed = max(Date().timeIntervalSince(started), 1e-9)
-      progress(StepProgress(
-        epoch: next.epochsCompleted + 1, epochs: configuration.epochs, step: step + 1, stepsPerEpoch: steps,
-        meanLoss: lossSum / Float(step + 1),
-        imagesPerSecond: Double((step + 1) * batch.imageIndices.count) / elapsed, elapsedSeconds: elapsed))
+      progress(
+        StepProgress(
+          epoch: next.epochsCompleted + 1, epochs: configuration.epochs, step: step + 1, stepsPerEpoch: steps,
+          meanLoss: lossSum / Float(step + 1),
+          imagesPerSecond: Double((step + 1) * batch.imageIndices.count) / elapsed, elapsedSeconds: elapsed))
     }
     next.parameters = encoder.parameters
     next.runningStatistics = encoder.runningStatistics

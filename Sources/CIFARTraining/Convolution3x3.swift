@@ -31,23 +31,24 @@ public struct Convolution3x3: Sendable {
   ///
   /// - Complexity: O(9 · C_in · images.count · H · W).
   func columns(
-    of input: UnsafePointer<Float>, shape: FeatureMapShape, images: Range<Int>, into columns: UnsafeMutablePointer<Float>
+    of input: UnsafePointer<Float>, shape: FeatureMapShape, images: Range<Int>,
+    into columns: UnsafeMutablePointer<Float>
   ) {
     let (height, width) = (shape.height, shape.width)
     let chunkPositions = images.count * height * width
     columns.update(repeating: 0, count: fanIn * chunkPositions)
-    for channel in 0 ..< inputChannels {
-      for dy in 0 ..< 3 {
-        for dx in 0 ..< 3 {
+    for channel in 0..<inputChannels {
+      for dy in 0..<3 {
+        for dx in 0..<3 {
           let row = columns + ((channel * 3 + dy) * 3 + dx) * chunkPositions
           let (xStart, xEnd) = (max(0, 1 - dx), min(width, width + 1 - dx))
           for image in images {
             let source = input + (channel * shape.batch + image) * height * width
             let target = row + (image - images.lowerBound) * height * width
-            for y in max(0, 1 - dy) ..< min(height, height + 1 - dy) {
+            for y in max(0, 1 - dy)..<min(height, height + 1 - dy) {
               let sourceRow = source + (y + dy - 1) * width + dx - 1
               let targetRow = target + y * width
-              for x in xStart ..< xEnd { targetRow[x] = sourceRow[x] }
+              for x in xStart..<xEnd { targetRow[x] = sourceRow[x] }
             }
           }
         }
@@ -65,18 +66,18 @@ public struct Convolution3x3: Sendable {
   ) {
     let (height, width) = (shape.height, shape.width)
     let chunkPositions = images.count * height * width
-    for channel in 0 ..< inputChannels {
-      for dy in 0 ..< 3 {
-        for dx in 0 ..< 3 {
+    for channel in 0..<inputChannels {
+      for dy in 0..<3 {
+        for dx in 0..<3 {
           let row = columnGradient + ((channel * 3 + dy) * 3 + dx) * chunkPositions
           let (xStart, xEnd) = (max(0, 1 - dx), min(width, width + 1 - dx))
           for image in images {
             let target = input + (channel * shape.batch + image) * height * width
             let source = row + (image - images.lowerBound) * height * width
-            for y in max(0, 1 - dy) ..< min(height, height + 1 - dy) {
+            for y in max(0, 1 - dy)..<min(height, height + 1 - dy) {
               let targetRow = target + (y + dy - 1) * width + dx - 1
               let sourceRow = source + y * width
-              for x in xStart ..< xEnd { targetRow[x] += sourceRow[x] }
+              for x in xStart..<xEnd { targetRow[x] += sourceRow[x] }
             }
           }
         }
@@ -86,7 +87,7 @@ public struct Convolution3x3: Sendable {
 
   /// The chunks of the batch, in order.
   private func chunks(_ shape: FeatureMapShape) -> [Range<Int>] {
-    stride(from: 0, to: shape.batch, by: Self.chunkImages).map { $0 ..< min($0 + Self.chunkImages, shape.batch) }
+    stride(from: 0, to: shape.batch, by: Self.chunkImages).map { $0..<min($0 + Self.chunkImages, shape.batch) }
   }
 
   /// The convolution of `input` (shape `[C_in, B, H, W]`), shape `[C_out, B, H, W]`.
@@ -97,7 +98,7 @@ public struct Convolution3x3: Sendable {
     let (positions, area) = (shape.positions, shape.height * shape.width)
     var output = [Float](unsafeUninitializedCapacity: outputChannels * positions) { buffer, count in
       let bias = parameters + outputChannels * fanIn
-      for channel in 0 ..< outputChannels {
+      for channel in 0..<outputChannels {
         (buffer.baseAddress! + channel * positions).initialize(repeating: bias[channel], count: positions)
       }
       count = outputChannels * positions
@@ -108,9 +109,10 @@ public struct Convolution3x3: Sendable {
         columns.withUnsafeMutableBufferPointer { columns in
           for images in chunks(shape) {
             self.columns(of: input.baseAddress!, shape: shape, images: images, into: columns.baseAddress!)
-            multiply(parameters, transposed: false, columns.baseAddress!, transposed: false,
-                     into: output.baseAddress! + images.lowerBound * area,
-                     m: outputChannels, n: images.count * area, k: fanIn, beta: 1, strideC: positions)
+            multiply(
+              parameters, transposed: false, columns.baseAddress!, transposed: false,
+              into: output.baseAddress! + images.lowerBound * area,
+              m: outputChannels, n: images.count * area, k: fanIn, beta: 1, strideC: positions)
           }
         }
       }
@@ -134,10 +136,10 @@ public struct Convolution3x3: Sendable {
     outputGradient.withUnsafeBufferPointer { outputGradient in
       let gradient = outputGradient.baseAddress!
       let biasGradient = parameterGradient + outputChannels * fanIn
-      for channel in 0 ..< outputChannels {
+      for channel in 0..<outputChannels {
         let row = gradient + channel * positions
         var sum: Float = 0
-        for position in 0 ..< positions { sum += row[position] }
+        for position in 0..<positions { sum += row[position] }
         biasGradient[channel] += sum
       }
       input.withUnsafeBufferPointer { input in
@@ -148,13 +150,16 @@ public struct Convolution3x3: Sendable {
                 let chunkGradient = gradient + images.lowerBound * area
                 let width = images.count * area
                 self.columns(of: input.baseAddress!, shape: shape, images: images, into: columns.baseAddress!)
-                multiply(chunkGradient, transposed: false, columns.baseAddress!, transposed: true,
-                         into: parameterGradient, m: outputChannels, n: fanIn, k: width, beta: 1, strideA: positions)
+                multiply(
+                  chunkGradient, transposed: false, columns.baseAddress!, transposed: true,
+                  into: parameterGradient, m: outputChannels, n: fanIn, k: width, beta: 1, strideA: positions)
                 guard needsInputGradient else { continue }
-                multiply(parameters, transposed: true, chunkGradient, transposed: false,
-                         into: columnGradient.baseAddress!, m: fanIn, n: width, k: outputChannels, strideB: positions)
-                accumulate(columnGradient: columnGradient.baseAddress!, into: inputGradient.baseAddress!,
-                           shape: shape, images: images)
+                multiply(
+                  parameters, transposed: true, chunkGradient, transposed: false,
+                  into: columnGradient.baseAddress!, m: fanIn, n: width, k: outputChannels, strideB: positions)
+                accumulate(
+                  columnGradient: columnGradient.baseAddress!, into: inputGradient.baseAddress!,
+                  shape: shape, images: images)
               }
             }
           }

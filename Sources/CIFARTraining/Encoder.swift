@@ -26,10 +26,14 @@ public struct Encoder: Sendable {
     self.init(configuration: configuration, parameters: [])
     for (stage, start) in zip(stages, stageOffsets) {
       let deviation = (2 / Float(stage.fanIn)).squareRoot()
-      for index in start ..< start + stage.outputChannels * stage.fanIn { parameters[index] = deviation * generator.gaussian() }
+      for index in start..<start + stage.outputChannels * stage.fanIn {
+        parameters[index] = deviation * generator.gaussian()
+      }
     }
     let deviation = (2 / Float(head.inputs)).squareRoot()
-    for index in headOffset ..< headOffset + head.outputs * head.inputs { parameters[index] = deviation * generator.gaussian() }
+    for index in headOffset..<headOffset + head.outputs * head.inputs {
+      parameters[index] = deviation * generator.gaussian()
+    }
   }
 
   /// An encoder with the given weights (all zero when `parameters` is empty, with
@@ -37,7 +41,9 @@ public struct Encoder: Sendable {
   public init(configuration: EncoderConfiguration, parameters: [Float], runningStatistics: [Float] = []) {
     self.configuration = configuration
     var inputChannels = EncoderConfiguration.inputChannels
-    var stages = [Convolution3x3](), offsets = [Int](), offset = 0
+    var stages = [Convolution3x3]()
+    var offsets = [Int]()
+    var offset = 0
     for channels in configuration.channels {
       stages.append(Convolution3x3(inputChannels: inputChannels, outputChannels: channels))
       offsets.append(offset)
@@ -51,14 +57,16 @@ public struct Encoder: Sendable {
     let count = offset + head.parameterCount
     precondition(parameters.isEmpty || parameters.count == count, "parameter count of this architecture")
     self.parameters = parameters.isEmpty ? [Float](repeating: 0, count: count) : parameters
-    let freshStatistics = configuration.batchNorm
+    let freshStatistics =
+      configuration.batchNorm
       ? configuration.channels.flatMap { [Float](repeating: 0, count: $0) + [Float](repeating: 1, count: $0) } : []
-    precondition(runningStatistics.isEmpty || runningStatistics.count == freshStatistics.count, "running statistics count")
+    precondition(
+      runningStatistics.isEmpty || runningStatistics.count == freshStatistics.count, "running statistics count")
     self.runningStatistics = runningStatistics.isEmpty ? freshStatistics : runningStatistics
     if parameters.isEmpty && configuration.batchNorm {
       for (stage, start) in zip(stages, stageOffsets) {
         let gamma = start + stage.parameterCount
-        for index in gamma ..< gamma + stage.outputChannels { self.parameters[index] = 1 }
+        for index in gamma..<gamma + stage.outputChannels { self.parameters[index] = 1 }
       }
     }
   }
@@ -103,13 +111,15 @@ public struct Encoder: Sendable {
           let normalization = parameters.baseAddress! + normalizationOffset(index)
           switch mode {
           case .training:
-            tape.normalization.append(BatchNormalization.forwardTraining(&output, shape: shape, parameters: normalization))
+            tape.normalization.append(
+              BatchNormalization.forwardTraining(&output, shape: shape, parameters: normalization))
           case .inference:
-            let start = statisticsOffset(index), channels = stage.outputChannels
+            let start = statisticsOffset(index)
+            let channels = stage.outputChannels
             BatchNormalization.forwardInference(
               &output, shape: shape, parameters: normalization,
-              mean: runningStatistics[start ..< start + channels],
-              variance: runningStatistics[start + channels ..< start + 2 * channels])
+              mean: runningStatistics[start..<start + channels],
+              variance: runningStatistics[start + channels..<start + 2 * channels])
           }
         }
         ReLU.apply(&output)
@@ -139,7 +149,7 @@ public struct Encoder: Sendable {
     embeddings.reserveCapacity(images.count * configuration.embeddingDimension)
     var unused = SplitMix64(seed: 0)
     for start in stride(from: 0, to: images.count, by: chunk) {
-      let indices = Array(start ..< min(start + chunk, images.count))
+      let indices = Array(start..<min(start + chunk, images.count))
       let input = assembler.assemble(images, indices: indices, augment: false, using: &unused)
       embeddings += forward(input, batch: indices.count, mode: .inference).embeddings
     }
@@ -177,10 +187,11 @@ public struct Encoder: Sendable {
               parameters: parameters.baseAddress! + normalizationOffset(index),
               parameterGradient: gradient.baseAddress! + normalizationOffset(index))
           }
-          activationGradient = stages[index].backward(
-            outputGradient: rectifiedGradient, input: tape.stageInputs[index], shape: tape.stageInputShapes[index],
-            parameters: parameters.baseAddress! + stageOffsets[index],
-            parameterGradient: gradient.baseAddress! + stageOffsets[index], needsInputGradient: index > 0) ?? []
+          activationGradient =
+            stages[index].backward(
+              outputGradient: rectifiedGradient, input: tape.stageInputs[index], shape: tape.stageInputShapes[index],
+              parameters: parameters.baseAddress! + stageOffsets[index],
+              parameterGradient: gradient.baseAddress! + stageOffsets[index], needsInputGradient: index > 0) ?? []
         }
       }
     }
@@ -194,8 +205,9 @@ public struct Encoder: Sendable {
   public mutating func updateRunningStatistics(from tape: Tape) {
     let momentum = BatchNormalization.momentum
     for (index, statistics) in tape.normalization.enumerated() {
-      let start = statisticsOffset(index), channels = statistics.mean.count
-      for channel in 0 ..< channels {
+      let start = statisticsOffset(index)
+      let channels = statistics.mean.count
+      for channel in 0..<channels {
         runningStatistics[start + channel] += momentum * (statistics.mean[channel] - runningStatistics[start + channel])
         runningStatistics[start + channels + channel] +=
           momentum * (statistics.variance[channel] - runningStatistics[start + channels + channel])
@@ -209,11 +221,11 @@ public struct Encoder: Sendable {
   static func flatten(_ values: [Float], shape: FeatureMapShape) -> [Float] {
     let area = shape.height * shape.width
     var rows = [Float](repeating: 0, count: values.count)
-    for channel in 0 ..< shape.channels {
-      for image in 0 ..< shape.batch {
+    for channel in 0..<shape.channels {
+      for image in 0..<shape.batch {
         let source = (channel * shape.batch + image) * area
         let target = (image * shape.channels + channel) * area
-        for position in 0 ..< area { rows[target + position] = values[source + position] }
+        for position in 0..<area { rows[target + position] = values[source + position] }
       }
     }
     return rows
@@ -225,11 +237,11 @@ public struct Encoder: Sendable {
   static func unflatten(_ rows: [Float], shape: FeatureMapShape) -> [Float] {
     let area = shape.height * shape.width
     var values = [Float](repeating: 0, count: rows.count)
-    for channel in 0 ..< shape.channels {
-      for image in 0 ..< shape.batch {
+    for channel in 0..<shape.channels {
+      for image in 0..<shape.batch {
         let source = (image * shape.channels + channel) * area
         let target = (channel * shape.batch + image) * area
-        for position in 0 ..< area { values[target + position] = rows[source + position] }
+        for position in 0..<area { values[target + position] = rows[source + position] }
       }
     }
     return values

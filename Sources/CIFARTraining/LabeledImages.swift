@@ -40,7 +40,7 @@ public struct LabeledImages: Sendable {
     newPixels.reserveCapacity(indices.count * CIFARDataset.pixelsPerImage)
     for index in indices {
       let start = index * CIFARDataset.pixelsPerImage
-      newPixels.append(contentsOf: pixels[start ..< start + CIFARDataset.pixelsPerImage])
+      newPixels.append(contentsOf: pixels[start..<start + CIFARDataset.pixelsPerImage])
     }
     return LabeledImages(
       pixels: newPixels, labels: indices.map { relabel(labels[$0]) }, classCount: classCount ?? self.classCount)

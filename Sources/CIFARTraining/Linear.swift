@@ -22,12 +22,13 @@ public struct Linear: Sendable {
     let bias = parameters + outputs * inputs
     var output = [Float](repeating: 0, count: batch * outputs)
     output.withUnsafeMutableBufferPointer { output in
-      for row in 0 ..< batch {
-        for column in 0 ..< outputs { output[row * outputs + column] = bias[column] }
+      for row in 0..<batch {
+        for column in 0..<outputs { output[row * outputs + column] = bias[column] }
       }
       input.withUnsafeBufferPointer { input in
-        multiply(input.baseAddress!, transposed: false, parameters, transposed: true,
-                 into: output.baseAddress!, m: batch, n: outputs, k: inputs, beta: 1)
+        multiply(
+          input.baseAddress!, transposed: false, parameters, transposed: true,
+          into: output.baseAddress!, m: batch, n: outputs, k: inputs, beta: 1)
       }
     }
     return output
@@ -44,16 +45,18 @@ public struct Linear: Sendable {
     outputGradient.withUnsafeBufferPointer { outputGradient in
       let gradient = outputGradient.baseAddress!
       input.withUnsafeBufferPointer { input in
-        multiply(gradient, transposed: true, input.baseAddress!, transposed: false,
-                 into: parameterGradient, m: outputs, n: inputs, k: batch, beta: 1)
+        multiply(
+          gradient, transposed: true, input.baseAddress!, transposed: false,
+          into: parameterGradient, m: outputs, n: inputs, k: batch, beta: 1)
       }
       let biasGradient = parameterGradient + outputs * inputs
-      for row in 0 ..< batch {
-        for column in 0 ..< outputs { biasGradient[column] += gradient[row * outputs + column] }
+      for row in 0..<batch {
+        for column in 0..<outputs { biasGradient[column] += gradient[row * outputs + column] }
       }
       inputGradient.withUnsafeMutableBufferPointer { inputGradient in
-        multiply(gradient, transposed: false, parameters, transposed: false,
-                 into: inputGradient.baseAddress!, m: batch, n: inputs, k: outputs)
+        multiply(
+          gradient, transposed: false, parameters, transposed: false,
+          into: inputGradient.baseAddress!, m: batch, n: inputs, k: outputs)
       }
     }
     return inputGradient

@@ -26,10 +26,10 @@ public struct LinearProbe: Sendable {
     var optimizer = AdamOptimizer(parameterCount: weights.count, weightDecay: weightDecay)
     var order = Array(labels.indices)
     let batchSize = 256
-    for _ in 0 ..< epochs {
+    for _ in 0..<epochs {
       order.shuffle(using: &generator)
       for start in stride(from: 0, to: order.count, by: batchSize) {
-        let rows = order[start ..< min(start + batchSize, order.count)]
+        let rows = order[start..<min(start + batchSize, order.count)]
         var gradient = [Float](repeating: 0, count: weights.count)
         for row in rows {
           let logits = self.logits(features, row: row)
@@ -39,9 +39,9 @@ public struct LinearProbe: Sendable {
           var logitGradient = [Float](repeating: 0, count: classCount)
           logitGradient[label] = result.positive
           for (slot, other) in others.enumerated() { logitGradient[other] = result.negatives[slot] }
-          for label in 0 ..< classCount {
+          for label in 0..<classCount {
             let factor = logitGradient[label] / Float(rows.count)
-            for index in 0 ..< dimension { gradient[label * width + index] += factor * features[row * dimension + index] }
+            for index in 0..<dimension { gradient[label * width + index] += factor * features[row * dimension + index] }
             gradient[label * width + dimension] += factor
           }
         }
@@ -55,9 +55,9 @@ public struct LinearProbe: Sendable {
   /// - Complexity: O(N · d).
   public func logits(_ features: [Float], row: Int) -> [Float] {
     let width = dimension + 1
-    return (0 ..< classCount).map { label in
+    return (0..<classCount).map { label in
       var sum = weights[label * width + dimension]
-      for index in 0 ..< dimension { sum += weights[label * width + index] * features[row * dimension + index] }
+      for index in 0..<dimension { sum += weights[label * width + index] * features[row * dimension + index] }
       return sum
     }
   }

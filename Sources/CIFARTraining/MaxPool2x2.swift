@@ -15,17 +15,27 @@ public enum MaxPool2x2 {
     input.withUnsafeBufferPointer { input in
       output.withUnsafeMutableBufferPointer { output in
         winners.withUnsafeMutableBufferPointer { winners in
-          for plane in 0 ..< planes {
+          for plane in 0..<planes {
             let source = input.baseAddress! + plane * height * width
             let outBase = plane * outHeight * outWidth
-            for y in 0 ..< outHeight {
-              for x in 0 ..< outWidth {
+            for y in 0..<outHeight {
+              for x in 0..<outWidth {
                 let corner = source + 2 * y * width + 2 * x
                 let window = (corner[0], corner[1], corner[width], corner[width + 1])
-                var best = window.0, winner: UInt8 = 0
-                if window.1 > best { best = window.1; winner = 1 }
-                if window.2 > best { best = window.2; winner = 2 }
-                if window.3 > best { best = window.3; winner = 3 }
+                var best = window.0
+                var winner: UInt8 = 0
+                if window.1 > best {
+                  best = window.1
+                  winner = 1
+                }
+                if window.2 > best {
+                  best = window.2
+                  winner = 2
+                }
+                if window.3 > best {
+                  best = window.3
+                  winner = 3
+                }
                 output[outBase + y * outWidth + x] = best
                 winners[outBase + y * outWidth + x] = winner
               }
@@ -47,11 +57,11 @@ public enum MaxPool2x2 {
     outputGradient.withUnsafeBufferPointer { outputGradient in
       winners.withUnsafeBufferPointer { winners in
         inputGradient.withUnsafeMutableBufferPointer { inputGradient in
-          for plane in 0 ..< shape.channels * shape.batch {
+          for plane in 0..<shape.channels * shape.batch {
             let outBase = plane * outHeight * outWidth
             let inBase = plane * height * width
-            for y in 0 ..< outHeight {
-              for x in 0 ..< outWidth {
+            for y in 0..<outHeight {
+              for x in 0..<outWidth {
                 let winner = Int(winners[outBase + y * outWidth + x])
                 let target = inBase + (2 * y + winner / 2) * width + 2 * x + winner % 2
                 inputGradient[target] = outputGradient[outBase + y * outWidth + x]

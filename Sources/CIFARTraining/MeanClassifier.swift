@@ -16,7 +16,7 @@ public struct MeanClassifier: Sendable {
     var counts = [Int](repeating: 0, count: classCount)
     for (row, label) in labels.enumerated() {
       counts[label] += 1
-      for index in 0 ..< dimension { sums[label * dimension + index] += Double(features[row * dimension + index]) }
+      for index in 0..<dimension { sums[label * dimension + index] += Double(features[row * dimension + index]) }
     }
     means = sums.enumerated().map { Float($0.element / Double(max(counts[$0.offset / dimension], 1))) }
     self.classCount = classCount
@@ -27,9 +27,9 @@ public struct MeanClassifier: Sendable {
   ///
   /// - Complexity: O(N · d).
   public func innerProducts(_ features: [Float], row: Int) -> [Float] {
-    (0 ..< classCount).map { label in
+    (0..<classCount).map { label in
       var sum: Float = 0
-      for index in 0 ..< dimension { sum += means[label * dimension + index] * features[row * dimension + index] }
+      for index in 0..<dimension { sum += means[label * dimension + index] * features[row * dimension + index] }
       return sum
     }
   }
@@ -60,7 +60,8 @@ public struct MeanClassifier: Sendable {
     let classMean = { (label: Int) in classLoss[label] / Double(classCount[label]) }
     let balanced = present.map(classMean).reduce(0, +) / Double(max(present.count, 1))
     let presentWeight = present.map { classWeights[$0] }.reduce(0, +)
-    let weighted = present.map { classWeights[$0] * classMean($0) }.reduce(0, +) / max(presentWeight, .leastNormalMagnitude)
+    let weighted =
+      present.map { classWeights[$0] * classMean($0) }.reduce(0, +) / max(presentWeight, .leastNormalMagnitude)
     return (Double(correct) / Double(max(labels.count, 1)), weighted, balanced)
   }
 }

@@ -22,16 +22,17 @@ public struct NCETestEstimate: Codable, Equatable, Sendable {
     for (row, label) in labels.enumerated() { byClass[label, default: []].append(row) }
     func dot(_ a: Int, _ b: Int) -> Float {
       var sum: Float = 0
-      for index in 0 ..< dimension { sum += features[a * dimension + index] * features[b * dimension + index] }
+      for index in 0..<dimension { sum += features[a * dimension + index] * features[b * dimension + index] }
       return sum
     }
-    var sum = 0.0, squares = 0.0
+    var sum = 0.0
+    var squares = 0.0
     var scores = [Float](repeating: 0, count: negatives)
-    for _ in 0 ..< draws {
+    for _ in 0..<draws {
       let anchor = generator.index(below: labels.count)
       let sameClass = byClass[labels[anchor]]!
       let positive = sameClass[generator.index(below: sameClass.count)]
-      for slot in 0 ..< negatives { scores[slot] = dot(anchor, generator.index(below: labels.count)) }
+      for slot in 0..<negatives { scores[slot] = dot(anchor, generator.index(below: labels.count)) }
       let loss = Double(NCELoss.loss(positive: dot(anchor, positive), negatives: scores, scale: scale))
       sum += loss
       squares += loss * loss

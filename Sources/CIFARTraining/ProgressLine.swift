@@ -8,7 +8,8 @@ public enum ProgressLine {
     let fraction = Double(progress.step) / Double(progress.stepsPerEpoch)
     let filled = Int(fraction * Double(width))
     let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-    return "k=\(negatives) epoch \(progress.epoch)/\(progress.epochs) [\(bar)] \(String(format: "%3.0f%%", 100 * fraction)) "
+    return
+      "k=\(negatives) epoch \(progress.epoch)/\(progress.epochs) [\(bar)] \(String(format: "%3.0f%%", 100 * fraction)) "
       + summary(progress)
   }
 

@@ -24,11 +24,13 @@ public struct RepresentationEvaluation: Codable, Equatable, Sendable {
     classCount: Int, dimension: Int, scale: Float, negatives: Int, nceDraws: Int = 10_000, seed: UInt64
   ) {
     var generator = SplitMix64(seed: seed)
-    let classifier = MeanClassifier(features: trainFeatures, labels: trainLabels, classCount: classCount, dimension: dimension)
+    let classifier = MeanClassifier(
+      features: trainFeatures, labels: trainLabels, classCount: classCount, dimension: dimension)
     var trainCounts = [Double](repeating: 0, count: classCount)
     for label in trainLabels { trainCounts[label] += 1 }
     let frequencies = trainCounts.map { $0 / Double(max(trainLabels.count, 1)) }
-    let downstream = classifier.evaluate(features: testFeatures, labels: testLabels, scale: scale, classWeights: frequencies)
+    let downstream = classifier.evaluate(
+      features: testFeatures, labels: testLabels, scale: scale, classWeights: frequencies)
     meanClassifierAccuracy = downstream.accuracy
     meanClassifierLoss = downstream.loss
     balancedMeanClassifierLoss = downstream.balancedLoss

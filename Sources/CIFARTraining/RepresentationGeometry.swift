@@ -24,12 +24,14 @@ public struct RepresentationGeometry: Codable, Equatable, Sendable {
   /// - Complexity: O(n · d + N² · d).
   public init(classifier: MeanClassifier, testFeatures: [Float], testLabels: [Int]) {
     let (classes, dimension) = (classifier.classCount, classifier.dimension)
-    let testMeans = MeanClassifier(features: testFeatures, labels: testLabels, classCount: classes, dimension: dimension).means
+    let testMeans = MeanClassifier(
+      features: testFeatures, labels: testLabels, classCount: classes, dimension: dimension
+    ).means
     var counts = [Int](repeating: 0, count: classes)
     var within = 0.0
     for (row, label) in testLabels.enumerated() {
       counts[label] += 1
-      for index in 0 ..< dimension {
+      for index in 0..<dimension {
         let difference = Double(testFeatures[row * dimension + index] - testMeans[label * dimension + index])
         within += difference * difference
       }
@@ -37,9 +39,10 @@ public struct RepresentationGeometry: Codable, Equatable, Sendable {
     let n = Double(max(testLabels.count, 1))
     withinClassSpread = within / n
     var between = 0.0
-    for index in 0 ..< dimension {
-      let overall = (0 ..< classes).map { Double(counts[$0]) * Double(testMeans[$0 * dimension + index]) }.reduce(0, +) / n
-      for label in 0 ..< classes {
+    for index in 0..<dimension {
+      let overall =
+        (0..<classes).map { Double(counts[$0]) * Double(testMeans[$0 * dimension + index]) }.reduce(0, +) / n
+      for label in 0..<classes {
         let difference = Double(testMeans[label * dimension + index]) - overall
         between += Double(counts[label]) / n * difference * difference
       }
@@ -49,16 +52,16 @@ public struct RepresentationGeometry: Codable, Equatable, Sendable {
 
     let means = classifier.means.map(Double.init)
     func dot(_ a: Int, _ b: Int) -> Double {
-      (0 ..< dimension).map { means[a * dimension + $0] * means[b * dimension + $0] }.reduce(0, +)
+      (0..<dimension).map { means[a * dimension + $0] * means[b * dimension + $0] }.reduce(0, +)
     }
-    let norms = (0 ..< classes).map { dot($0, $0).squareRoot() }
-    let cosines = (0 ..< classes).map { a in
-      (0 ..< classes).map { b in dot(a, b) / max(norms[a] * norms[b], .leastNormalMagnitude) }
+    let norms = (0..<classes).map { dot($0, $0).squareRoot() }
+    let cosines = (0..<classes).map { a in
+      (0..<classes).map { b in dot(a, b) / max(norms[a] * norms[b], .leastNormalMagnitude) }
     }
     let simplex = classes > 1 ? -1 / Double(classes - 1) : 0
     var deviations = [Double]()
-    for a in 0 ..< classes {
-      for b in 0 ..< classes where a != b { deviations.append(abs(cosines[a][b] - simplex)) }
+    for a in 0..<classes {
+      for b in 0..<classes where a != b { deviations.append(abs(cosines[a][b] - simplex)) }
     }
     classMeanNorms = norms
     classMeanCosines = cosines

@@ -18,9 +18,9 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case let .usage(flag, message): "\(flag): \(message)"
-    case let .file(path, message): "\(path): \(message)"
-    case let .diverged(message): message
+    case .usage(let flag, let message): "\(flag): \(message)"
+    case .file(let path, let message): "\(path): \(message)"
+    case .diverged(let message): message
     }
   }
 }

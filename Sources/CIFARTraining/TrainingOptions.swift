@@ -74,7 +74,8 @@ public struct TrainingOptions: Equatable, Sendable {
       case "--dataset":
         let name = try value()
         guard let dataset = CIFARDataset(rawValue: name) else {
-          throw TrainingError.usage(flag: flag, message: "unknown dataset '\(name)' (cifar10, cifar100, cifar100-coarse)")
+          throw TrainingError.usage(
+            flag: flag, message: "unknown dataset '\(name)' (cifar10, cifar100, cifar100-coarse)")
         }
         options.dataset = dataset
       case "--k": options.negatives = try list()
@@ -112,8 +113,9 @@ public struct TrainingOptions: Equatable, Sendable {
     try require(Set(negatives).count == negatives.count, "--k", "values must be distinct")
     try require(epochs >= 1, "--epochs", "must be at least 1")
     try require(dimension >= 1, "--dim", "must be at least 1")
-    try require(channels.count >= 1 && channels.count <= 5 && channels.allSatisfy { $0 >= 1 }, "--channels",
-                "1 to 5 positive channel counts")
+    try require(
+      channels.count >= 1 && channels.count <= 5 && channels.allSatisfy { $0 >= 1 }, "--channels",
+      "1 to 5 positive channel counts")
     try require(scale.isFinite && scale > 0, "--scale", "must be positive")
     // Scores lie in [−1, 1], so exponents reach 2s; e^(2s) overflows Float beyond s ≈ 44.36.
     try require(scale < 44, "--scale", "must be below 44: exp(2·scale) would overflow Float")
@@ -126,8 +128,9 @@ public struct TrainingOptions: Equatable, Sendable {
     if let classes {
       try require(classes.count >= 2, "--classes", "needs at least two classes")
       try require(Set(classes).count == classes.count, "--classes", "values must be distinct")
-      try require(classes.allSatisfy { (0 ..< dataset.classCount).contains($0) }, "--classes",
-                  "labels must lie in 0..<\(dataset.classCount) for \(dataset.rawValue)")
+      try require(
+        classes.allSatisfy { (0..<dataset.classCount).contains($0) }, "--classes",
+        "labels must lie in 0..<\(dataset.classCount) for \(dataset.rawValue)")
     }
   }
 

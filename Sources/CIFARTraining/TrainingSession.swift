@@ -25,7 +25,7 @@ public struct TrainingSession {
     }
     let folder = try CIFARLoader.datasetFolder(for: options.dataset, in: directory)
     var (train, test) = try CIFARLoader.load(options.dataset, from: folder)
-    let classes = options.classes ?? Array(0 ..< options.dataset.classCount)
+    let classes = options.classes ?? Array(0..<options.dataset.classCount)
     if options.classes != nil {
       train = train.restricted(toClasses: classes)
       test = test.restricted(toClasses: classes)
@@ -41,7 +41,9 @@ public struct TrainingSession {
   /// - Throws: ``TrainingError`` (usage, file, or divergence).
   public func run() throws -> SweepResult {
     let (train, test, classes) = try loadData()
-    log("loaded \(options.dataset.rawValue): \(train.count) training and \(test.count) test images, \(classes.count) classes")
+    log(
+      "loaded \(options.dataset.rawValue): \(train.count) training and \(test.count) test images, \(classes.count) classes"
+    )
     let normalization = ChannelNormalization(fitting: train)
     let base = options.configuration(negatives: options.negatives[0])
     var sweep = SweepResult(
@@ -62,13 +64,16 @@ public struct TrainingSession {
         sweep.runs.append(finished)
         continue
       }
-      let run = try trainAndEvaluate(negatives: negatives, train: train, test: test, normalization: normalization, directory: directory)
+      let run = try trainAndEvaluate(
+        negatives: negatives, train: train, test: test, normalization: normalization, directory: directory)
       try write(run, to: resultPath)
       sweep.runs.append(run)
       try write(sweep, to: (options.output as NSString).appendingPathComponent("results.json"))
-      log(String(format: "k=%d: mean-classifier accuracy %.4f, linear probe %.4f, test NCE loss %.4f",
-                 negatives, run.evaluation.meanClassifierAccuracy, run.evaluation.linearProbeAccuracy,
-                 run.evaluation.nceTestLoss.mean))
+      log(
+        String(
+          format: "k=%d: mean-classifier accuracy %.4f, linear probe %.4f, test NCE loss %.4f",
+          negatives, run.evaluation.meanClassifierAccuracy, run.evaluation.linearProbeAccuracy,
+          run.evaluation.nceTestLoss.mean))
     }
     try write(sweep, to: (options.output as NSString).appendingPathComponent("results.json"))
     return sweep
@@ -83,7 +88,8 @@ public struct TrainingSession {
     var trainer: ContrastiveTrainer
     if FileManager.default.fileExists(atPath: checkpoint) {
       guard options.resume else {
-        throw TrainingError.usage(flag: "--out", message: "\(checkpoint) exists; pass --resume to continue it or choose another --out")
+        throw TrainingError.usage(
+          flag: "--out", message: "\(checkpoint) exists; pass --resume to continue it or choose another --out")
       }
       let state = try Checkpoint.read(from: checkpoint, weightDecay: configuration.weightDecay)
       trainer = try ContrastiveTrainer(
@@ -95,8 +101,10 @@ public struct TrainingSession {
     while !trainer.isFinished {
       _ = try trainer.trainEpoch(progress: { progress(negatives, $0) })
       try Checkpoint.write(trainer.state, to: checkpoint)
-      log(String(format: "k=%d: epoch %d/%d done, loss %.4f, checkpoint %@", negatives, trainer.state.epochsCompleted,
-                 configuration.epochs, trainer.state.epochLosses.last!, checkpoint))
+      log(
+        String(
+          format: "k=%d: epoch %d/%d done, loss %.4f, checkpoint %@", negatives, trainer.state.epochsCompleted,
+          configuration.epochs, trainer.state.epochLosses.last!, checkpoint))
     }
     let encoder = trainer.encoder
     let assembler = BatchAssembler(normalization: normalization)
@@ -108,8 +116,10 @@ public struct TrainingSession {
     let steps = configuration.stepsPerEpoch(trainingImages: train.count) * configuration.epochs
     let images = Double(steps * 2 * configuration.effectiveBatchSize)
     return NegativesRunResult(
-      negatives: negatives, effectiveBatchSize: configuration.effectiveBatchSize, epochLosses: trainer.state.epochLosses,
-      trainingSeconds: trainer.state.trainingSeconds, imagesPerSecond: images / max(trainer.state.trainingSeconds, 1e-9),
+      negatives: negatives, effectiveBatchSize: configuration.effectiveBatchSize,
+      epochLosses: trainer.state.epochLosses,
+      trainingSeconds: trainer.state.trainingSeconds,
+      imagesPerSecond: images / max(trainer.state.trainingSeconds, 1e-9),
       evaluation: evaluation)
   }
 
@@ -137,7 +147,8 @@ extension JSONEncoder {
   static var results: JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     return encoder
   }
 }
@@ -146,7 +157,8 @@ extension JSONDecoder {
   /// The decoder matching ``JSONEncoder/results``.
   static var results: JSONDecoder {
     let decoder = JSONDecoder()
-    decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     return decoder
   }
 }

@@ -33,7 +33,7 @@ public struct BigInt: Sendable {
   public init() { storage = Storage() }
 
   /// Creates a value by running `body` on a fresh `mpz_t` (initialized to 0).
-  
+
   static func make(_ body: (UnsafeMutablePointer<__mpz_struct>) -> Void) -> BigInt {
     let result = BigInt()
     body(result.storage.pointer)
@@ -41,13 +41,13 @@ public struct BigInt: Sendable {
   }
 
   /// Read-only access to the underlying `mpz_t`.
-  
+
   public func withUnsafePointer<R>(_ body: (UnsafePointer<__mpz_struct>) throws -> R) rethrows -> R {
     try body(storage.pointer)
   }
 
   /// Gives `body` a uniquely owned `mpz_t` to mutate.
-  
+
   mutating func mutate(_ body: (UnsafeMutablePointer<__mpz_struct>) -> Void) {
     if !isKnownUniquelyReferenced(&storage) {
       storage = Storage(copying: storage.pointer)

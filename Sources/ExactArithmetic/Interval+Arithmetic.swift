@@ -25,7 +25,8 @@ extension Interval {
 
   /// The product; the sign cases reduce to the four endpoint products.
   public static func * (lhs: Interval, rhs: Interval) -> Interval {
-    let a = lhs.storage, b = rhs.storage
+    let a = lhs.storage
+    let b = rhs.storage
     if cmpfr_sgn(a.lower) >= 0 && cmpfr_sgn(b.lower) >= 0 {
       // Both non-negative: the common case in probability weights.
       return make(precision: max(lhs.precision, rhs.precision)) { lower, upper in

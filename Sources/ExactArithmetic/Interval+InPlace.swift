@@ -64,8 +64,10 @@ extension Interval {
   /// each factor lies on one side of 0; `nil` when one straddles 0.
   private static func productEndpoints(_ a: Interval, _ b: Interval) -> (EndpointPair, EndpointPair)? {
     let (x, y) = (a.storage, b.storage)
-    let xPositive = cmpfr_sgn(x.lower) >= 0, xNegative = cmpfr_sgn(x.upper) <= 0
-    let yPositive = cmpfr_sgn(y.lower) >= 0, yNegative = cmpfr_sgn(y.upper) <= 0
+    let xPositive = cmpfr_sgn(x.lower) >= 0
+    let xNegative = cmpfr_sgn(x.upper) <= 0
+    let yPositive = cmpfr_sgn(y.lower) >= 0
+    let yNegative = cmpfr_sgn(y.upper) <= 0
     switch (xPositive, xNegative, yPositive, yNegative) {
     case (true, _, true, _): return ((x.lower, y.lower), (x.upper, y.upper))
     case (true, _, _, true): return ((x.upper, y.lower), (x.lower, y.upper))

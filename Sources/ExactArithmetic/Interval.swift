@@ -45,7 +45,7 @@ public struct Interval: Sendable {
   }
 
   /// Builds an interval by computing each endpoint into fresh storage.
-  
+
   static func make(
     precision: Int,
     _ body: (_ lower: UnsafeMutablePointer<__mpfr_struct>, _ upper: UnsafeMutablePointer<__mpfr_struct>) -> Void

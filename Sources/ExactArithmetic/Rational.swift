@@ -29,7 +29,7 @@ public struct Rational: Sendable {
 
   /// Creates the value `0`.
   public init() { storage = Storage() }
-  
+
   static func make(_ body: (UnsafeMutablePointer<__mpq_struct>) -> Void) -> Rational {
     let result = Rational()
     body(result.storage.pointer)
@@ -37,11 +37,11 @@ public struct Rational: Sendable {
   }
 
   /// Read-only access to the underlying canonical `mpq_t`.
-  
+
   public func withUnsafePointer<R>(_ body: (UnsafePointer<__mpq_struct>) throws -> R) rethrows -> R {
     try body(storage.pointer)
   }
-  
+
   mutating func mutate(_ body: (UnsafeMutablePointer<__mpq_struct>) -> Void) {
     if !isKnownUniquelyReferenced(&storage) {
       storage = Storage(copying: storage.pointer)

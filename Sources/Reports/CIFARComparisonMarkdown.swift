@@ -34,7 +34,8 @@ public enum CIFARComparisonMarkdown {
       ], logX: logX)
     var figures = [("accuracy", accuracy.svg()), ("loss", loss.svg())]
     if let last = rows.last, let gram = last.optimumGram {
-      let title = comparison.isUniform ? "Predicted: the simplex" : "Predicted: certified optimum, k = \(last.run.negatives)"
+      let title =
+        comparison.isUniform ? "Predicted: the simplex" : "Predicted: certified optimum, k = \(last.run.negatives)"
       figures.append(("cosines-predicted", HeatMap(title: title, values: CIFARComparison.cosines(gram)).svg()))
     }
     for row in rows {
@@ -106,16 +107,24 @@ public enum CIFARComparisonMarkdown {
     let change = last.run.evaluation.meanClassifierAccuracy - first.run.evaluation.meanClassifierAccuracy
     lines.append(
       "- Mean-classifier accuracy goes from \(percent(first.run.evaluation.meanClassifierAccuracy)) at k = \(first.run.negatives) to \(percent(last.run.evaluation.meanClassifierAccuracy)) at k = \(last.run.negatives) (\(String(format: "%+.1f", 100 * change)) points): "
-        + (change >= -0.01 ? "no degradation with more negatives, as the theory predicts for the optimum." : "accuracy fell with k here; the theory speaks of the optimum, which this training does not reach (see the floor gap)."))
+        + (change >= -0.01
+          ? "no degradation with more negatives, as the theory predicts for the optimum."
+          : "accuracy fell with k here; the theory speaks of the optimum, which this training does not reach (see the floor gap).")
+    )
     let floors = rows.filter { $0.optimumLoss != nil }
     if !floors.isEmpty {
       let below = floors.filter { comparison.isAboveFloor($0) == false }.map { String($0.run.negatives) }
       lines.append(
         below.isEmpty
           ? "- The trained NCE loss lies above the certified floor L*_k for every k, as it must; the gap is how far training is from the population optimum."
-          : "- The trained NCE loss's 95% interval lies *below* the certified floor for k = \(below.joined(separator: ", ")): impossible for the population loss, so the test-set estimate is off (sampling error or a mismatch with the model).")
-      let gaps = floors.map { ($0.run.negatives, $0.run.evaluation.nceTestLoss.mean - $0.optimumLoss!.approximateDouble) }
-      lines.append("- Gap to the floor by k: " + gaps.map { "k = \($0.0): \(String(format: "%.3f", $0.1))" }.joined(separator: ", ") + ".")
+          : "- The trained NCE loss's 95% interval lies *below* the certified floor for k = \(below.joined(separator: ", ")): impossible for the population loss, so the test-set estimate is off (sampling error or a mismatch with the model)."
+      )
+      let gaps = floors.map {
+        ($0.run.negatives, $0.run.evaluation.nceTestLoss.mean - $0.optimumLoss!.approximateDouble)
+      }
+      lines.append(
+        "- Gap to the floor by k: "
+          + gaps.map { "k = \($0.0): \(String(format: "%.3f", $0.1))" }.joined(separator: ", ") + ".")
     }
     let deviations = rows.compactMap { row in
       row.cosineDeviationFromOptimum.map { "k = \(row.run.negatives): \(String(format: "%.3f", $0.mean))" }

@@ -18,7 +18,10 @@ public enum GeneralJSON {
         ("nce_loss", enclosure(row.certificate.loss)),
         ("lower_bound", row.certificate.lowerBound.map { .string(lowerDecimal($0)) } ?? .null),
         ("certified_gap", row.certificate.gap.map { .string(upperDecimal($0)) } ?? .null),
-        ("gram", .array((0..<gram.rows).map { i in .array((0..<gram.columns).map { .string(gram[i, $0].description) }) })),
+        (
+          "gram",
+          .array((0..<gram.rows).map { i in .array((0..<gram.columns).map { .string(gram[i, $0].description) }) })
+        ),
         (
           "downstream",
           .object([
@@ -34,7 +37,10 @@ public enum GeneralJSON {
       claims.append(
         .object([
           ("id", .string("T1")),
-          ("statement", .string("The certified point-level optimum equals the class-level optimum within the certified gaps.")),
+          (
+            "statement",
+            .string("The certified point-level optimum equals the class-level optimum within the certified gaps.")
+          ),
           ("status", .string(holds ? "verified" : "undecided")),
         ]))
     }

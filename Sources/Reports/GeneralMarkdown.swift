@@ -16,7 +16,8 @@ public enum GeneralMarkdown {
     }
     let entries = GramEntries(study)
     let gram = LinePlot(
-      title: study.model.isClassLevel ? "Gram entries of the certified optimum" : "Class-mean Gram entries of the certified optimum",
+      title: study.model.isClassLevel
+        ? "Gram entries of the certified optimum" : "Class-mean Gram entries of the certified optimum",
       xLabel: "k (negatives)", yLabel: study.model.isClassLevel ? "Ĝ(c,c')" : "⟨μc, μc'⟩",
       series: entries.shown.enumerated().map { index, group in
         .init(
@@ -24,7 +25,8 @@ public enum GeneralMarkdown {
           dashed: group.isDiagonal)
       }, logX: logX)
     let downstream = LinePlot(
-      title: "Downstream loss of the certified optimum", xLabel: "k (negatives)", yLabel: "mean-classifier loss L_sup^μ",
+      title: "Downstream loss of the certified optimum", xLabel: "k (negatives)",
+      yLabel: "mean-classifier loss L_sup^μ",
       series: [
         line("ρ-weighted", "#d62728") { $0.downstream.weightedLoss },
         line("balanced", "#1f77b4") { $0.downstream.balancedLoss },
@@ -40,7 +42,9 @@ public enum GeneralMarkdown {
     let model = study.model
     let p = study.precision
     let kind =
-      model.isClassLevel ? "class level" : model.isOverlapping ? "point level, overlapping classes" : "point level, non-overlapping classes"
+      model.isClassLevel
+      ? "class level"
+      : model.isOverlapping ? "point level, overlapping classes" : "point level, non-overlapping classes"
     let range = kRange(study.rows.map(\.negatives))
     var md = """
       # Latent-class model, \(model.classCount) classes (\(kind)): does the optimum get worse with more negatives?
@@ -119,7 +123,9 @@ public enum GeneralMarkdown {
 
   // MARK: - Claims
 
-  private static func claims(_ study: GeneralStudy) -> [(id: String, verdict: String, statement: String, evidence: String)] {
+  private static func claims(_ study: GeneralStudy) -> [(
+    id: String, verdict: String, statement: String, evidence: String
+  )] {
     var claims: [(id: String, verdict: String, statement: String, evidence: String)] = []
     let rows = study.rows
     if let collapse = study.collapse, let holds = study.collapseHolds {
@@ -155,9 +161,12 @@ public enum GeneralMarkdown {
   // MARK: - Model description
 
   private static func distributionSummary(_ model: LatentClassModel) -> String {
-    if model.isClassLevel { return "Each class is a single point (D_c = δ_c): class-level representations in the unit ball." }
+    if model.isClassLevel {
+      return "Each class is a single point (D_c = δ_c): class-level representations in the unit ball."
+    }
     let table = (0..<model.classCount).map { c in "| \(c) | \(model.rho[c]) | \(describe(model.withinClass[c])) |" }
-    return "Point-level representations in the unit ball; the within-class distributions are\n\n| class | ρ_c | D_c |\n|---:|---|---|\n"
+    return
+      "Point-level representations in the unit ball; the within-class distributions are\n\n| class | ρ_c | D_c |\n|---:|---|---|\n"
       + table.joined(separator: "\n")
   }
 
@@ -237,7 +246,9 @@ public enum GeneralMarkdown {
 
     init(_ study: GeneralStudy) {
       let classLevel = study.model.isClassLevel
-      caption = classLevel ? "Gram entries Ĝ(c,c') of the certified optimum" : "Class-mean Gram entries ⟨μc, μc'⟩ of the certified optimum"
+      caption =
+        classLevel
+        ? "Gram entries Ĝ(c,c') of the certified optimum" : "Class-mean Gram entries ⟨μc, μc'⟩ of the certified optimum"
       let n = study.model.classCount
       let grams = study.rows.map(\.downstream.classMeanGram)
       func name(_ c: Int, _ d: Int) -> String { classLevel ? "Ĝ(\(c),\(d))" : c == d ? "‖μ\(c)‖²" : "⟨μ\(c),μ\(d)⟩" }
@@ -246,7 +257,8 @@ public enum GeneralMarkdown {
         var values: [[Double]] = []
         for (c, d) in entries {
           let series = grams.map { $0[c, d].approximateDouble }
-          if let index = values.firstIndex(where: { zip($0, series).allSatisfy { abs($0 - $1) < Self.mergeTolerance } }) {
+          if let index = values.firstIndex(where: { zip($0, series).allSatisfy { abs($0 - $1) < Self.mergeTolerance } })
+          {
             members[index].append((c, d))
           } else {
             members.append([(c, d)])

@@ -7,14 +7,17 @@ public enum GeneralTable {
     let p = study.precision
     let model = study.model
     let kind =
-      model.isClassLevel ? "class-level" : model.isOverlapping ? "point-level, overlapping" : "point-level, non-overlapping"
+      model.isClassLevel
+      ? "class-level" : model.isOverlapping ? "point-level, overlapping" : "point-level, non-overlapping"
     var lines = [
       "Latent-class model (\(kind)): N = \(model.classCount) classes, M = \(model.pointCount) points, s = \(study.scale), \(p)-bit certified intervals.",
       "ρ = " + model.rho.map(\.description).joined(separator: ", "),
       "Optimum: solved in Double, rounded to a rational feasible Ĝ, certified by theory.md §6 (gap ≥ L(Ĝ) − min L).",
       "",
     ]
-    var table = [["k", "engine", "L_k(Ĝ) (certified)", "certified gap", "L_sup^μ (ρ)", "L_sup^μ (balanced)", "accuracy", "status"]]
+    var table = [
+      ["k", "engine", "L_k(Ĝ) (certified)", "certified gap", "L_sup^μ (ρ)", "L_sup^μ (balanced)", "accuracy", "status"]
+    ]
     for row in study.rows {
       table.append([
         String(row.negatives), row.engine.rawValue,
@@ -29,14 +32,19 @@ public enum GeneralTable {
     lines += UniformTable.aligned(table)
     lines.append("")
     let verified = study.rows.filter { $0.status == .verified }.count
-    lines.append("Certified rows: \(verified) of \(study.rows.count) with gap ≤ \(study.gapTolerance) (\(study.gapTolerance.approximateDouble)).")
+    lines.append(
+      "Certified rows: \(verified) of \(study.rows.count) with gap ≤ \(study.gapTolerance) (\(study.gapTolerance.approximateDouble))."
+    )
     if let holds = study.collapseHolds {
-      lines.append("T1 \(holds ? "VERIFIED" : "UNDECIDED"): the certified point-level optimum equals the class-level optimum within the gaps, for every k.")
+      lines.append(
+        "T1 \(holds ? "VERIFIED" : "UNDECIDED"): the certified point-level optimum equals the class-level optimum within the gaps, for every k."
+      )
     }
     let c1 = model.isOverlapping ? "Overlap" : "C1"
     lines.append(
       "\(c1) \(study.monotonicity.rawValue.uppercased()): the ρ-weighted downstream loss of the certified optima across consecutive k "
-        + "(" + study.verdicts.map(\.rawValue).reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        + "("
+        + study.verdicts.map(\.rawValue).reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
         .sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ").")
     return lines.joined(separator: "\n") + "\n"
   }

@@ -32,7 +32,10 @@ public indirect enum JSONValue: Equatable, Sendable {
     case .integer(let value): output += String(value)
     case .string(let value): output += JSONValue.quoted(value)
     case .array(let items):
-      guard !items.isEmpty else { return output += "[]" }
+      guard !items.isEmpty else {
+        output += "[]"
+        return
+      }
       // Arrays of scalars stay on one line; arrays of objects get one line per item.
       if items.allSatisfy(\.isScalar) {
         output += "[" + items.map { $0.rendered().dropLast() }.joined(separator: ", ") + "]"
@@ -47,7 +50,10 @@ public indirect enum JSONValue: Equatable, Sendable {
       }
       output += indent + "]"
     case .object(let members):
-      guard !members.isEmpty else { return output += "{}" }
+      guard !members.isEmpty else {
+        output += "{}"
+        return
+      }
       let inner = indent + "  "
       output += "{\n"
       for (index, member) in members.enumerated() {
@@ -75,7 +81,8 @@ public indirect enum JSONValue: Equatable, Sendable {
       case "\n": result += "\\n"
       case "\t": result += "\\t"
       case _ where scalar.value < 0x20:
-        result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+        result +=
+          "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
           + String(scalar.value, radix: 16)
       default: result.unicodeScalars.append(scalar)
       }

@@ -57,9 +57,12 @@ public struct LinePlot: Sendable {
     var yRange = Axis.padded(ys.min() ?? 0, ys.max() ?? 1, pad: logY ? 0 : 0.05)
     if logY { yRange = (yRange.0.rounded(.down), yRange.1.rounded(.up)) }
     if let yLimits { yRange = yLimits }
-    let plotWidth = width - left - right, plotHeight = height - top - bottom
+    let plotWidth = width - left - right
+    let plotHeight = height - top - bottom
     func px(_ x: Double) -> Double { left + (transformX(x) - xRange.0) / (xRange.1 - xRange.0) * plotWidth }
-    func py(_ y: Double) -> Double { top + plotHeight - (transformY(y) - yRange.0) / (yRange.1 - yRange.0) * plotHeight }
+    func py(_ y: Double) -> Double {
+      top + plotHeight - (transformY(y) - yRange.0) / (yRange.1 - yRange.0) * plotHeight
+    }
 
     var svg = """
       <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
@@ -70,33 +73,43 @@ public struct LinePlot: Sendable {
     // Axes and grid.
     for tick in Axis.ticks(yRange, logarithmic: logY) {
       let y = top + plotHeight - (tick.position - yRange.0) / (yRange.1 - yRange.0) * plotHeight
-      svg += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y))\" stroke=\"#e4e4e4\"/>\n"
+      svg +=
+        "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y))\" stroke=\"#e4e4e4\"/>\n"
       svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(escape(tick.label))</text>\n"
     }
     for tick in Axis.ticks(xRange, logarithmic: logX) {
       let x = left + (tick.position - xRange.0) / (xRange.1 - xRange.0) * plotWidth
-      svg += "<line x1=\"\(f(x))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x))\" y2=\"\(f(top + plotHeight + 5))\" stroke=\"#333\"/>\n"
-      svg += "<text x=\"\(f(x))\" y=\"\(f(top + plotHeight + 19))\" text-anchor=\"middle\">\(escape(tick.label))</text>\n"
+      svg +=
+        "<line x1=\"\(f(x))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x))\" y2=\"\(f(top + plotHeight + 5))\" stroke=\"#333\"/>\n"
+      svg +=
+        "<text x=\"\(f(x))\" y=\"\(f(top + plotHeight + 19))\" text-anchor=\"middle\">\(escape(tick.label))</text>\n"
     }
-    svg += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" fill=\"none\" stroke=\"#333\"/>\n"
-    svg += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 14))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
-    svg += "<text x=\"18\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(f(top + plotHeight / 2)))\">\(escape(yLabel))</text>\n"
+    svg +=
+      "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" fill=\"none\" stroke=\"#333\"/>\n"
+    svg +=
+      "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 14))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
+    svg +=
+      "<text x=\"18\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(f(top + plotHeight / 2)))\">\(escape(yLabel))</text>\n"
     // Series (clipped to the plot area) and legend.
-    svg += "<clipPath id=\"plot-area\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\"/></clipPath>\n"
+    svg +=
+      "<clipPath id=\"plot-area\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\"/></clipPath>\n"
     for (index, (line, points)) in zip(series, usable).enumerated() {
       let dash = line.dashed ? " stroke-dasharray=\"6 4\"" : ""
       if points.count > 1 {
         let path = points.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")
-        svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash) clip-path=\"url(#plot-area)\"/>\n"
+        svg +=
+          "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash) clip-path=\"url(#plot-area)\"/>\n"
       }
       if points.count <= 40 {
         for point in points {
-          svg += "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"2.5\" fill=\"\(line.color)\" clip-path=\"url(#plot-area)\"/>\n"
+          svg +=
+            "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"2.5\" fill=\"\(line.color)\" clip-path=\"url(#plot-area)\"/>\n"
         }
       }
       let legendY = top + 10 + Double(index) * 20
       let legendX = left + plotWidth + 14
-      svg += "<line x1=\"\(f(legendX))\" y1=\"\(f(legendY))\" x2=\"\(f(legendX + 22))\" y2=\"\(f(legendY))\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
+      svg +=
+        "<line x1=\"\(f(legendX))\" y1=\"\(f(legendY))\" x2=\"\(f(legendX + 22))\" y2=\"\(f(legendY))\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
       svg += "<text x=\"\(f(legendX + 28))\" y=\"\(f(legendY + 4))\">\(escape(line.label))</text>\n"
     }
     return svg + "</svg>\n"
@@ -133,10 +146,16 @@ enum Axis {
         // One or two powers of ten alone give too few values to read a line off.
         let decades = Int(range.0.rounded(.down))...Int(range.1.rounded(.down))
         return decades.flatMap { power in
-          [1.0, 2, 5].map { (Double(power) + log10($0), $0 == 1 ? label(power: power) : String(format: "%g", $0 * pow(10, Double(power)))) }
+          [1.0, 2, 5].map {
+            (
+              Double(power) + log10($0),
+              $0 == 1 ? label(power: power) : String(format: "%g", $0 * pow(10, Double(power)))
+            )
+          }
         }.filter { $0.0 >= range.0 - 1e-9 && $0.0 <= range.1 + 1e-9 }
       }
-      let first = Int(range.0.rounded(.up)), last = Int(range.1.rounded(.down))
+      let first = Int(range.0.rounded(.up))
+      let last = Int(range.1.rounded(.down))
       guard first <= last else { return [] }
       let every = max(1, (last - first) / 8 + 1)
       return stride(from: first, through: last, by: every).map { (Double($0), label(power: $0)) }

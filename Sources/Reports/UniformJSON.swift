@@ -44,7 +44,10 @@ public enum UniformJSON {
         ])
       ),
       ("precision_bits", .integer(p)),
-      ("optimum_gram", .object([("diagonal", .string("1")), ("off_diagonal", .string(model.simplexOffDiagonal.description))])),
+      (
+        "optimum_gram",
+        .object([("diagonal", .string("1")), ("off_diagonal", .string(model.simplexOffDiagonal.description))])
+      ),
       ("rows", .array(rows)),
       ("claims", .array(verification.claims.map(ClaimJSON.object))),
     ])

@@ -11,7 +11,11 @@ public enum UniformMarkdown {
     let loss = LinePlot(
       title: "NCE loss of the optimum (simplex) against k",
       xLabel: "k (negatives)", yLabel: "L_k(G*)",
-      series: [.init(label: "L_k(G*)", points: zip(ks, rows.map { $0.contrastiveLoss.approximateDouble }).map { ($0, $1) }, color: "#1f77b4")],
+      series: [
+        .init(
+          label: "L_k(G*)", points: zip(ks, rows.map { $0.contrastiveLoss.approximateDouble }).map { ($0, $1) },
+          color: "#1f77b4")
+      ],
       logX: logX)
     // Bounds reach 10^458 at k = 10⁴, beyond Double: plot base-10 logarithms of the enclosures.
     let ln10 = Interval.log(Interval(10))
@@ -23,7 +27,9 @@ public enum UniformMarkdown {
         color: color, dashed: dashed)
     }
     let boundSeries: [LinePlot.Series] = [
-      .init(label: "true L_sup^μ (optimum)", points: ks.map { ($0, log10(verification.downstream.weightedLoss)) }, color: "#d62728"),
+      .init(
+        label: "true L_sup^μ (optimum)", points: ks.map { ($0, log10(verification.downstream.weightedLoss)) },
+        color: "#d62728"),
       series("Arora/Saunshi bound", "#1f77b4", dashed: true) { $0.bounds.arora },
       series("Nozawa & Sato bound", "#2ca02c", dashed: true) { $0.bounds.nozawa },
       series("Ash et al. bound", "#9467bd", dashed: true) { $0.bounds.ash },

@@ -44,7 +44,8 @@ enum CompareCommand {
     }
     let comparison = CIFARComparison(sweep: sweep, precision: precision)
     let figureFiles: [String]
-    var text = "\(sweep.dataset.rawValue): \(comparison.classes) classes, s = \(sweep.scale), \(sweep.runs.count) trained values of k\n"
+    var text =
+      "\(sweep.dataset.rawValue): \(comparison.classes) classes, s = \(sweep.scale), \(sweep.runs.count) trained values of k\n"
     for row in comparison.rows {
       let e = row.run.evaluation
       text += String(
@@ -63,7 +64,9 @@ enum CompareCommand {
       files.add(figure.svg, to: folder.isEmpty ? name : "\(folder)/\(name)", flag: "--report")
     }
     let command = (["swift run -c release verify"] + arguments).joined(separator: " ")
-    files.add(CIFARComparisonMarkdown.report(comparison, command: command, figureFiles: figureFiles), to: report, flag: "--report")
+    files.add(
+      CIFARComparisonMarkdown.report(comparison, command: command, figureFiles: figureFiles), to: report,
+      flag: "--report")
     do { try files.commit() } catch {
       errors("verify: \(error)\n")
       return .refutedOrIOError

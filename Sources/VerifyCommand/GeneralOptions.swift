@@ -16,7 +16,9 @@ public struct GeneralOptions {
 
   /// Flags that select the general path; without them `verify` runs the uniform engine.
   static let selectingFlags: Set<String> = ["--rho", "--model", "--points-per-class", "--within", "--engine", "--gap"]
-  private static let knownFlags = selectingFlags.union(["--classes", "--k", "--scale", "--precision", "--json", "--report"])
+  private static let knownFlags = selectingFlags.union([
+    "--classes", "--k", "--scale", "--precision", "--json", "--report",
+  ])
 
   /// Whether `arguments` ask for the general path.
   public static func applies(to arguments: [String]) -> Bool { arguments.contains { selectingFlags.contains($0) } }
@@ -24,14 +26,18 @@ public struct GeneralOptions {
   /// Parses `arguments` (without the program name).
   ///
   /// - Throws: ``UsageError`` naming the flag and what was expected (model errors included).
-  public static func parse(_ arguments: [String], readFile: (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) })
+  public static func parse(
+    _ arguments: [String], readFile: (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+  )
     throws -> GeneralOptions
   {
     var values: [String: String] = [:]
     var remaining = arguments[...]
     while let flag = remaining.popFirst() {
       guard knownFlags.contains(flag) else {
-        throw UsageError(flag.hasPrefix("-") ? "unknown option '\(flag)' for a general model (see --help)" : "unexpected argument '\(flag)'")
+        throw UsageError(
+          flag.hasPrefix("-")
+            ? "unknown option '\(flag)' for a general model (see --help)" : "unexpected argument '\(flag)'")
       }
       guard let value = remaining.popFirst(), !value.hasPrefix("--") else { throw UsageError("\(flag): missing value") }
       values[flag] = value
@@ -40,7 +46,9 @@ public struct GeneralOptions {
     let negatives = try NegativesRange.parse(k)
     var scale = Rational(1)
     if let text = values["--scale"] {
-      guard let parsed = Rational(text), parsed.signum > 0 else { throw UsageError("--scale: expected a positive number, got '\(text)'") }
+      guard let parsed = Rational(text), parsed.signum > 0 else {
+        throw UsageError("--scale: expected a positive number, got '\(text)'")
+      }
       scale = parsed
     }
     var precision = 128
@@ -59,7 +67,9 @@ public struct GeneralOptions {
     }
     var gap = Rational(1, 100_000_000)
     if let text = values["--gap"] {
-      guard let parsed = Rational(text), parsed.signum > 0 else { throw UsageError("--gap: expected a positive number, got '\(text)'") }
+      guard let parsed = Rational(text), parsed.signum > 0 else {
+        throw UsageError("--gap: expected a positive number, got '\(text)'")
+      }
       gap = parsed
     }
     let model: LatentClassModel
@@ -73,7 +83,9 @@ public struct GeneralOptions {
       jsonPath: values["--json"], reportPath: values["--report"])
   }
 
-  private static func buildModel(_ values: [String: String], readFile: (String) throws -> Data) throws -> LatentClassModel {
+  private static func buildModel(_ values: [String: String], readFile: (String) throws -> Data) throws
+    -> LatentClassModel
+  {
     if let path = values["--model"] {
       guard values["--rho"] == nil, values["--points-per-class"] == nil, values["--within"] == nil else {
         throw ModelError("--model: the file defines the model; drop --rho, --points-per-class and --within")
@@ -83,7 +95,9 @@ public struct GeneralOptions {
     }
     var classes: Int? = nil
     if let text = values["--classes"] {
-      guard let parsed = Int(text), parsed >= 1 else { throw ModelError("--classes: expected a whole number ≥ 1, got '\(text)'") }
+      guard let parsed = Int(text), parsed >= 1 else {
+        throw ModelError("--classes: expected a whole number ≥ 1, got '\(text)'")
+      }
       classes = parsed
     }
     let rho = try ModelSpecification.rho(values["--rho"] ?? "uniform:\(classes ?? 0)", classes: classes)

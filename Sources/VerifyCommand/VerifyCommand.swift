@@ -55,7 +55,9 @@ public enum VerifyCommand {
     }
   }
 
-  private static func writeFiles(_ verification: UniformVerification, options: VerifyOptions, arguments: [String]) throws {
+  private static func writeFiles(_ verification: UniformVerification, options: VerifyOptions, arguments: [String])
+    throws
+  {
     var files = AtomicOutput()
     if let path = options.jsonPath {
       files.add(UniformJSON.document(verification).rendered(), to: path, flag: "--json")

@@ -54,7 +54,8 @@ public struct VerifyOptions: Equatable {
       case "--precision":
         guard let parsed = Int(value), precisionRange.contains(parsed) else {
           throw UsageError(
-            "--precision: expected bits between \(precisionRange.lowerBound) and \(precisionRange.upperBound), got '\(value)'")
+            "--precision: expected bits between \(precisionRange.lowerBound) and \(precisionRange.upperBound), got '\(value)'"
+          )
         }
         precision = parsed
       case "--json":

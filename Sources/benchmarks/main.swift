@@ -1,3 +1,4 @@
+import ContrastiveLoss
 // Speed of the verifier, measured in-process in release mode:
 //
 //   swift run -c release benchmarks
@@ -6,7 +7,6 @@
 // same process, so the figures compare like with like on whatever machine runs them.
 import Dispatch
 import Foundation
-import ContrastiveLoss
 import LatentClassTheory
 
 /// The median wall time of `repetitions` runs of `work`, in seconds.
@@ -23,7 +23,8 @@ func measure(repetitions: Int = 5, _ work: () -> Void) -> Double {
 func report(_ name: String, _ seconds: Double, baseline: (name: String, seconds: Double)? = nil) {
   var line = "\(name.padding(toLength: 52, withPad: " ", startingAt: 0)) \(String(format: "%9.4f s", seconds))"
   if let baseline {
-    line += String(format: "   %8.2f× the time of %@ (%.4f s)", seconds / baseline.seconds, baseline.name, baseline.seconds)
+    line += String(
+      format: "   %8.2f× the time of %@ (%.4f s)", seconds / baseline.seconds, baseline.name, baseline.seconds)
   }
   print(line)
 }

@@ -11,13 +11,13 @@ let repetitions = arguments.dropFirst().first ?? 10
 let batchNorm = !CommandLine.arguments.contains("--no-batch-norm")
 var generator = SplitMix64(seed: 1)
 let encoder = Encoder(configuration: EncoderConfiguration(batchNorm: batchNorm), using: &generator)
-let input = (0 ..< 3 * batch * 32 * 32).map { _ in generator.gaussian() }
-let outputGradient = (0 ..< batch * 128).map { _ in generator.gaussian() / 100 }
+let input = (0..<3 * batch * 32 * 32).map { _ in generator.gaussian() }
+let outputGradient = (0..<batch * 128).map { _ in generator.gaussian() / 100 }
 
 func measure(_ body: () -> Void) -> Double {
   body()  // warm-up: page in buffers, start OpenBLAS threads
   let start = Date()
-  for _ in 0 ..< repetitions { body() }
+  for _ in 0..<repetitions { body() }
   return Double(batch * repetitions) / Date().timeIntervalSince(start)
 }
 
@@ -26,5 +26,7 @@ let trainingRate = measure {
   let (_, tape) = encoder.forward(input, batch: batch)
   _ = encoder.backward(outputGradient, tape: tape)
 }
-print(String(format: "swift encoder (32/64/128%@, d=128), batch %d: forward %.0f images/s, forward+backward %.0f images/s",
-             batchNorm ? ", batch norm" : "", batch, forwardRate, trainingRate))
+print(
+  String(
+    format: "swift encoder (32/64/128%@, d=128), batch %d: forward %.0f images/s, forward+backward %.0f images/s",
+    batchNorm ? ", batch norm" : "", batch, forwardRate, trainingRate))

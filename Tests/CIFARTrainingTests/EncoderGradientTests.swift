@@ -1,5 +1,6 @@
-@testable import CIFARTraining
 import XCTest
+
+@testable import CIFARTraining
 
 /// The whole network's backward pass (convolutions, ReLU, pooling, head, ball
 /// projection, NCE objective) against finite differences of the batch loss.
@@ -14,7 +15,8 @@ final class EncoderGradientTests: XCTestCase {
     init(sphere: Bool, batchNorm: Bool = true) {
       var generator = SplitMix64(seed: 21)
       encoder = Encoder(
-        configuration: EncoderConfiguration(imageSide: 8, channels: [3, 4], embeddingDimension: 5, sphere: sphere, batchNorm: batchNorm),
+        configuration: EncoderConfiguration(
+          imageSide: 8, channels: [3, 4], embeddingDimension: 5, sphere: sphere, batchNorm: batchNorm),
         using: &generator)
       let labels = [0, 1, 2, 0, 1, 2]
       let images = LabeledImages(
@@ -27,13 +29,16 @@ final class EncoderGradientTests: XCTestCase {
       var encoder = encoder
       encoder.parameters = parameters
       let embeddings = encoder.forward(input, batch: 8).embeddings
-      return Double(ContrastiveObjective.lossAndGradient(
-        embeddings: embeddings, dimension: 5, batch: batch, scale: scale).loss)
+      return Double(
+        ContrastiveObjective.lossAndGradient(
+          embeddings: embeddings, dimension: 5, batch: batch, scale: scale
+        ).loss)
     }
 
     var gradient: [Float] {
       let (embeddings, tape) = encoder.forward(input, batch: 8)
-      let objective = ContrastiveObjective.lossAndGradient(embeddings: embeddings, dimension: 5, batch: batch, scale: scale)
+      let objective = ContrastiveObjective.lossAndGradient(
+        embeddings: embeddings, dimension: 5, batch: batch, scale: scale)
       return encoder.backward(objective.gradient, tape: tape)
     }
   }
@@ -44,7 +49,7 @@ final class EncoderGradientTests: XCTestCase {
       let gradient = fixture.gradient
       XCTAssertGreaterThan(gradient.map { abs($0) }.max()!, 1e-3, "a vanishing gradient would make this test vacuous")
       var generator = SplitMix64(seed: 22)
-      for _ in 0 ..< 4 {
+      for _ in 0..<4 {
         // A unit direction and a small step: batch norm puts many pre-activations near
         // ReLU's kink, and a longer step would cross some of them.
         let draws = FiniteDifferences.gaussians(gradient.count, &generator)
@@ -53,7 +58,8 @@ final class EncoderGradientTests: XCTestCase {
         let analytic = FiniteDifferences.weightedSum(gradient, direction)
         let numeric = FiniteDifferences.directional(
           fixture.loss, at: fixture.encoder.parameters, direction: direction, step: 3e-4)
-        XCTAssertEqual(analytic, numeric, accuracy: 0.02 * abs(numeric) + 5e-4, "sphere \(sphere), batch norm \(batchNorm)")
+        XCTAssertEqual(
+          analytic, numeric, accuracy: 0.02 * abs(numeric) + 5e-4, "sphere \(sphere), batch norm \(batchNorm)")
       }
     }
   }
@@ -62,7 +68,7 @@ final class EncoderGradientTests: XCTestCase {
     var fixture = Fixture(sphere: false)
     let (training, tape) = fixture.encoder.forward(fixture.input, batch: 8)
     // Momentum 0.1 from (0, 1): after many updates the running statistics equal this batch's.
-    for _ in 0 ..< 400 { fixture.encoder.updateRunningStatistics(from: tape) }
+    for _ in 0..<400 { fixture.encoder.updateRunningStatistics(from: tape) }
     let inference = fixture.encoder.forward(fixture.input, batch: 8, mode: .inference).embeddings
     for (a, b) in zip(training, inference) { XCTAssertEqual(a, b, accuracy: 1e-4) }
   }

@@ -1,6 +1,7 @@
-@testable import CIFARTraining
 import Foundation
 import XCTest
+
+@testable import CIFARTraining
 
 /// The downstream metrics on a representation whose values theory.md gives in closed form:
 /// ten classes collapsed onto the vertices of the regular simplex (T1 + T2).
@@ -9,16 +10,16 @@ final class EvaluationTests: XCTestCase {
   static func simplex(_ classes: Int) -> [Float] {
     let n = Double(classes)
     let scale = (n / (n - 1)).squareRoot()
-    return (0 ..< classes).flatMap { vertex in
-      (0 ..< classes).map { axis in Float(scale * ((vertex == axis ? 1 : 0) - 1 / n)) }
+    return (0..<classes).flatMap { vertex in
+      (0..<classes).map { axis in Float(scale * ((vertex == axis ? 1 : 0) - 1 / n)) }
     }
   }
 
   /// `perClass` images of every class, each mapped exactly to its class's vertex.
   static func collapsed(classes: Int, perClass: Int) -> (features: [Float], labels: [Int]) {
     let vertices = simplex(classes)
-    let labels = (0 ..< classes * perClass).map { $0 % classes }
-    return (labels.flatMap { vertices[$0 * classes ..< ($0 + 1) * classes] }, labels)
+    let labels = (0..<classes * perClass).map { $0 % classes }
+    return (labels.flatMap { vertices[$0 * classes..<($0 + 1) * classes] }, labels)
   }
 
   func testMeanClassifierOnTheSimplexMatchesTheClosedForm() {
@@ -72,11 +73,12 @@ final class EvaluationTests: XCTestCase {
   func testLinearProbeSeparatesNoisyClusters() {
     var generator = SplitMix64(seed: 62)
     let vertices = Self.simplex(4)
-    let labels = (0 ..< 200).map { $0 % 4 }
+    let labels = (0..<200).map { $0 % 4 }
     let features = labels.flatMap { label in
-      (0 ..< 4).map { vertices[label * 4 + $0] + 0.2 * generator.gaussian() }
+      (0..<4).map { vertices[label * 4 + $0] + 0.2 * generator.gaussian() }
     }
-    let probe = LinearProbe(features: features, labels: labels, classCount: 4, dimension: 4, epochs: 20, using: &generator)
+    let probe = LinearProbe(
+      features: features, labels: labels, classCount: 4, dimension: 4, epochs: 20, using: &generator)
     XCTAssertGreaterThan(probe.accuracy(features: features, labels: labels), 0.95)
   }
 }

@@ -1,5 +1,6 @@
-@testable import CIFARTraining
 import XCTest
+
+@testable import CIFARTraining
 
 /// Central finite differences for checking hand-written gradients in `Float`.
 ///
@@ -8,14 +9,16 @@ import XCTest
 enum FiniteDifferences {
   /// `(f(x + h e_i) − f(x − h e_i)) / 2h` for coordinate `index`.
   static func partial(_ f: ([Float]) -> Double, at point: [Float], index: Int, step: Float = 1e-2) -> Double {
-    var plus = point, minus = point
+    var plus = point
+    var minus = point
     plus[index] += step
     minus[index] -= step
     return (f(plus) - f(minus)) / (Double(plus[index]) - Double(minus[index]))
   }
 
   /// The derivative of `f` along `direction`.
-  static func directional(_ f: ([Float]) -> Double, at point: [Float], direction: [Float], step: Float = 1e-3) -> Double {
+  static func directional(_ f: ([Float]) -> Double, at point: [Float], direction: [Float], step: Float = 1e-3) -> Double
+  {
     let plus = zip(point, direction).map { $0 + step * $1 }
     let minus = zip(point, direction).map { $0 - step * $1 }
     return (f(plus) - f(minus)) / (2 * Double(step))
@@ -42,6 +45,6 @@ enum FiniteDifferences {
 
   /// `count` standard normal draws.
   static func gaussians(_ count: Int, _ generator: inout SplitMix64) -> [Float] {
-    (0 ..< count).map { _ in generator.gaussian() }
+    (0..<count).map { _ in generator.gaussian() }
   }
 }

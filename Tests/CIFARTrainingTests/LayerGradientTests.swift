@@ -1,5 +1,6 @@
-@testable import CIFARTraining
 import XCTest
+
+@testable import CIFARTraining
 
 /// Every layer's backward pass against central finite differences of a random
 /// linear functional of its output.
@@ -13,7 +14,9 @@ final class LayerGradientTests: XCTestCase {
     let parameters = FiniteDifferences.gaussians(layer.parameterCount, &generator)
     let weights = FiniteDifferences.gaussians(3 * shape.positions, &generator)
     func loss(input: [Float], parameters: [Float]) -> Double {
-      let output = parameters.withUnsafeBufferPointer { layer.forward(input, shape: shape, parameters: $0.baseAddress!) }
+      let output = parameters.withUnsafeBufferPointer {
+        layer.forward(input, shape: shape, parameters: $0.baseAddress!)
+      }
       return FiniteDifferences.weightedSum(output, weights)
     }
     var parameterGradient = [Float](repeating: 0, count: layer.parameterCount)
@@ -105,8 +108,9 @@ final class LayerGradientTests: XCTestCase {
     var parameterGradient = [Float](repeating: 0, count: layer.parameterCount)
     let inputGradient = parameters.withUnsafeBufferPointer { parameters in
       parameterGradient.withUnsafeMutableBufferPointer { gradient in
-        layer.backward(outputGradient: weights, input: input, batch: 4, parameters: parameters.baseAddress!,
-                       parameterGradient: gradient.baseAddress!)
+        layer.backward(
+          outputGradient: weights, input: input, batch: 4, parameters: parameters.baseAddress!,
+          parameterGradient: gradient.baseAddress!)
       }
     }
     FiniteDifferences.assertGradient(inputGradient, of: { loss(input: $0, parameters: parameters) }, at: input)
@@ -123,10 +127,13 @@ final class LayerGradientTests: XCTestCase {
     for sphere in [false, true] {
       let (projected, divisors) = BallProjection.forward(values, dimension: 4, sphere: sphere)
       XCTAssertEqual(divisors, sphere ? [0.5, 3] : [1, 3])
-      let gradient = BallProjection.backward(weights, projected: projected, divisors: divisors, dimension: 4, sphere: sphere)
+      let gradient = BallProjection.backward(
+        weights, projected: projected, divisors: divisors, dimension: 4, sphere: sphere)
       FiniteDifferences.assertGradient(
         gradient,
-        of: { FiniteDifferences.weightedSum(BallProjection.forward($0, dimension: 4, sphere: sphere).projected, weights) },
+        of: {
+          FiniteDifferences.weightedSum(BallProjection.forward($0, dimension: 4, sphere: sphere).projected, weights)
+        },
         at: values, step: 1e-3, tolerance: 3e-3)
     }
   }
@@ -139,10 +146,14 @@ final class LayerGradientTests: XCTestCase {
     let batch = LatentClassSampler(images: images).draw(anchors: 5, negatives: 3, using: &generator)
     let embeddings = FiniteDifferences.gaussians(10 * 4, &generator).map { $0 * 0.4 }
     let scale: Float = 2.5
-    let gradient = ContrastiveObjective.lossAndGradient(embeddings: embeddings, dimension: 4, batch: batch, scale: scale).gradient
+    let gradient = ContrastiveObjective.lossAndGradient(
+      embeddings: embeddings, dimension: 4, batch: batch, scale: scale
+    ).gradient
     FiniteDifferences.assertGradient(
       gradient,
-      of: { Double(ContrastiveObjective.lossAndGradient(embeddings: $0, dimension: 4, batch: batch, scale: scale).loss) },
+      of: {
+        Double(ContrastiveObjective.lossAndGradient(embeddings: $0, dimension: 4, batch: batch, scale: scale).loss)
+      },
       at: embeddings, step: 1e-2, tolerance: 3e-3)
   }
 }

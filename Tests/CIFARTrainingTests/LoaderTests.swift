@@ -1,6 +1,7 @@
-@testable import CIFARTraining
 import Foundation
 import XCTest
+
+@testable import CIFARTraining
 
 /// Reading, validating and subsetting the CIFAR binary formats.
 final class LoaderTests: XCTestCase {
@@ -17,7 +18,7 @@ final class LoaderTests: XCTestCase {
 
   /// A record: the label bytes, then 3072 pixels that encode the record number.
   func record(labels: [UInt8], seed: Int) -> [UInt8] {
-    labels + (0 ..< CIFARDataset.pixelsPerImage).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ seed) }
+    labels + (0..<CIFARDataset.pixelsPerImage).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ seed) }
   }
 
   func write(_ bytes: [UInt8], _ name: String) -> String {
@@ -30,7 +31,7 @@ final class LoaderTests: XCTestCase {
     let path = write(record(labels: [3], seed: 0) + record(labels: [9], seed: 1), "batch.bin")
     let images = try CIFARLoader.read(files: [path], dataset: .cifar10)
     XCTAssertEqual(images.labels, [3, 9])
-    XCTAssertEqual(Array(images.pixels[CIFARDataset.pixelsPerImage ..< CIFARDataset.pixelsPerImage + 3]), [1, 8, 15])
+    XCTAssertEqual(Array(images.pixels[CIFARDataset.pixelsPerImage..<CIFARDataset.pixelsPerImage + 3]), [1, 8, 15])
   }
 
   func testCIFAR100FineAndCoarseLabels() throws {
@@ -42,7 +43,7 @@ final class LoaderTests: XCTestCase {
   func testTruncatedFileIsRejectedByName() {
     let path = write(Array(record(labels: [1], seed: 0).dropLast()), "short.bin")
     XCTAssertThrowsError(try CIFARLoader.read(files: [path], dataset: .cifar10)) { error in
-      guard case let .file(file, message) = error as? TrainingError else { return XCTFail("\(error)") }
+      guard case .file(let file, let message) = error as? TrainingError else { return XCTFail("\(error)") }
       XCTAssertEqual(file, path)
       XCTAssertTrue(message.contains("3073-byte"), message)
       XCTAssertEqual((error as? TrainingError)?.exitCode, 1)
@@ -83,7 +84,7 @@ final class LoaderTests: XCTestCase {
   }
 
   func testSubsetsAndLongTail() {
-    let labels = (0 ..< 300).map { $0 % 3 }
+    let labels = (0..<300).map { $0 % 3 }
     let images = LabeledImages(
       pixels: [UInt8](repeating: 0, count: 300 * CIFARDataset.pixelsPerImage), labels: labels, classCount: 3)
     let restricted = images.restricted(toClasses: [2, 0])
@@ -96,10 +97,11 @@ final class LoaderTests: XCTestCase {
 
   func testNormalizationStandardisesEachChannel() {
     let images = LabeledImages(
-      pixels: (0 ..< 2 * CIFARDataset.pixelsPerImage).map { UInt8($0 % 256) }, labels: [0, 0], classCount: 1)
+      pixels: (0..<2 * CIFARDataset.pixelsPerImage).map { UInt8($0 % 256) }, labels: [0, 0], classCount: 1)
     let normalization = ChannelNormalization(fitting: images)
     var generator = SplitMix64(seed: 0)
-    let values = BatchAssembler(normalization: normalization).assemble(images, indices: [0, 1], augment: false, using: &generator)
+    let values = BatchAssembler(normalization: normalization).assemble(
+      images, indices: [0, 1], augment: false, using: &generator)
     let red = values.prefix(2 * 1024)
     let mean = red.reduce(0, +) / Float(red.count)
     let variance = red.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Float(red.count)
@@ -109,12 +111,16 @@ final class LoaderTests: XCTestCase {
 
   func testRealCIFAR10TestBatchIfPresent() throws {
     let candidates = ["cache/data", "/work/main/cache/data"]
-    guard let root = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/cifar-10-batches-bin/test_batch.bin") })
+    guard
+      let root = candidates.first(where: {
+        FileManager.default.fileExists(atPath: $0 + "/cifar-10-batches-bin/test_batch.bin")
+      })
     else { throw XCTSkip("no CIFAR-10 data in cache/data (run scripts/setup.sh)") }
     let folder = try CIFARLoader.datasetFolder(for: .cifar10, in: root)
     let test = try CIFARLoader.read(files: [folder + "/test_batch.bin"], dataset: .cifar10)
     XCTAssertEqual(test.count, 10_000)
     XCTAssertEqual(test.indicesByClass.map(\.count), Array(repeating: 1000, count: 10))
-    XCTAssertGreaterThan(Set(test.pixels.prefix(CIFARDataset.pixelsPerImage)).count, 50, "a real photograph, not a constant")
+    XCTAssertGreaterThan(
+      Set(test.pixels.prefix(CIFARDataset.pixelsPerImage)).count, 50, "a real photograph, not a constant")
   }
 }

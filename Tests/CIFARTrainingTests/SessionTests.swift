@@ -1,6 +1,7 @@
-@testable import CIFARTraining
 import Foundation
 import XCTest
+
+@testable import CIFARTraining
 
 /// A whole `train-cifar` sweep on a miniature CIFAR-10 folder: results JSON, per-k
 /// files, refusal to overwrite, and resume.
@@ -13,8 +14,8 @@ final class SessionTests: XCTestCase {
     var generator = SplitMix64(seed: 51)
     for name in CIFARDataset.cifar10.trainingFiles + CIFARDataset.cifar10.testFiles {
       // 12 images per file, classes 0…3 (4…9 absent, as a subset run would see them).
-      let bytes = (0 ..< 12).flatMap { index in
-        [UInt8(index % 4)] + (0 ..< CIFARDataset.pixelsPerImage).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+      let bytes = (0..<12).flatMap { index in
+        [UInt8(index % 4)] + (0..<CIFARDataset.pixelsPerImage).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
       }
       XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes)))
     }
@@ -30,7 +31,8 @@ final class SessionTests: XCTestCase {
     let data = try XCTUnwrap(FileManager.default.contents(atPath: root + "/out/results.json"))
     XCTAssertEqual(try JSONDecoder.results.decode(SweepResult.self, from: data), result)
 
-    XCTAssertThrowsError(try TrainingSession(options: TrainingOptions.parse(arguments)).run(), "would overwrite") { error in
+    XCTAssertThrowsError(try TrainingSession(options: TrainingOptions.parse(arguments)).run(), "would overwrite") {
+      error in
       XCTAssertEqual((error as? TrainingError)?.exitCode, 64)
     }
     let resumed = try TrainingSession(options: TrainingOptions.parse(arguments + ["--resume"])).run()
@@ -41,7 +43,8 @@ final class SessionTests: XCTestCase {
     let json = #"{"imageSide": 32, "channels": [32, 64, 128], "embeddingDimension": 128, "sphere": false}"#
     let configuration = try JSONDecoder().decode(EncoderConfiguration.self, from: Data(json.utf8))
     XCTAssertEqual(configuration, EncoderConfiguration(batchNorm: false))
-    let roundTrip = try JSONDecoder().decode(EncoderConfiguration.self, from: JSONEncoder().encode(EncoderConfiguration()))
+    let roundTrip = try JSONDecoder().decode(
+      EncoderConfiguration.self, from: JSONEncoder().encode(EncoderConfiguration()))
     XCTAssertEqual(roundTrip, EncoderConfiguration())
   }
 }

@@ -1,6 +1,7 @@
-@testable import CIFARTraining
 import Foundation
 import XCTest
+
+@testable import CIFARTraining
 
 /// Training, checkpoint/resume and divergence handling, on tiny networks so the
 /// debug build stays fast.
@@ -8,22 +9,25 @@ final class TrainerTests: XCTestCase {
   /// 3 classes × 20 random images (the resume test needs no learnable signal).
   static let noise: LabeledImages = {
     var generator = SplitMix64(seed: 41)
-    let labels = (0 ..< 60).map { $0 % 3 }
-    let pixels = (0 ..< 60 * CIFARDataset.pixelsPerImage).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+    let labels = (0..<60).map { $0 % 3 }
+    let pixels = (0..<60 * CIFARDataset.pixelsPerImage).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
     return LabeledImages(pixels: pixels, labels: labels, classCount: 3)
   }()
 
   static let tinyConfiguration = TrainingConfiguration(
-    encoder: EncoderConfiguration(channels: [2, 3], embeddingDimension: 4), negatives: 3, epochs: 2, batchSize: 8, seed: 7)
+    encoder: EncoderConfiguration(channels: [2, 3], embeddingDimension: 4), negatives: 3, epochs: 2, batchSize: 8,
+    seed: 7)
 
   func testResumeAfterInterruptedEpochIsBitIdentical() throws {
     let normalization = ChannelNormalization(fitting: Self.noise)
-    var uninterrupted = ContrastiveTrainer(configuration: Self.tinyConfiguration, images: Self.noise, normalization: normalization)
+    var uninterrupted = ContrastiveTrainer(
+      configuration: Self.tinyConfiguration, images: Self.noise, normalization: normalization)
     while !uninterrupted.isFinished { XCTAssertTrue(try uninterrupted.trainEpoch()) }
 
     let path = NSTemporaryDirectory() + "cifar-resume-\(UUID().uuidString).bin"
     defer { try? FileManager.default.removeItem(atPath: path) }
-    var first = ContrastiveTrainer(configuration: Self.tinyConfiguration, images: Self.noise, normalization: normalization)
+    var first = ContrastiveTrainer(
+      configuration: Self.tinyConfiguration, images: Self.noise, normalization: normalization)
     XCTAssertTrue(try first.trainEpoch())
     try Checkpoint.write(first.state, to: path)
     let afterOneEpoch = first.state
@@ -45,11 +49,14 @@ final class TrainerTests: XCTestCase {
 
   func testResumeRefusesAnotherConfiguration() throws {
     let normalization = ChannelNormalization(fitting: Self.noise)
-    let trainer = ContrastiveTrainer(configuration: Self.tinyConfiguration, images: Self.noise, normalization: normalization)
+    let trainer = ContrastiveTrainer(
+      configuration: Self.tinyConfiguration, images: Self.noise, normalization: normalization)
     var other = Self.tinyConfiguration
     other.negatives = 4
-    XCTAssertThrowsError(try ContrastiveTrainer(
-      configuration: other, images: Self.noise, normalization: normalization, resumingFrom: trainer.state)) { error in
+    XCTAssertThrowsError(
+      try ContrastiveTrainer(
+        configuration: other, images: Self.noise, normalization: normalization, resumingFrom: trainer.state)
+    ) { error in
       XCTAssertEqual((error as? TrainingError)?.exitCode, 64)
     }
   }
@@ -70,7 +77,7 @@ final class TrainerTests: XCTestCase {
     var trainer = ContrastiveTrainer(configuration: configuration, images: Self.noise, normalization: normalization)
     let initial = trainer.state
     XCTAssertThrowsError(try trainer.trainEpoch()) { error in
-      guard case let .diverged(message) = error as? TrainingError else { return XCTFail("\(error)") }
+      guard case .diverged(let message) = error as? TrainingError else { return XCTFail("\(error)") }
       XCTAssertTrue(message.contains("last checkpoint (epoch 0) is kept"), message)
     }
     XCTAssertEqual(trainer.state, initial)
@@ -96,7 +103,9 @@ final class TrainerTests: XCTestCase {
     let assembler = BatchAssembler(normalization: normalization)
     let classifier = MeanClassifier(
       features: trainer.encoder.embed(train, assembler: assembler), labels: train.labels, classCount: 3, dimension: 16)
-    let result = classifier.evaluate(features: trainer.encoder.embed(test, assembler: assembler), labels: test.labels, scale: 5, classWeights: [1.0 / 3, 1.0 / 3, 1.0 / 3])
+    let result = classifier.evaluate(
+      features: trainer.encoder.embed(test, assembler: assembler), labels: test.labels, scale: 5,
+      classWeights: [1.0 / 3, 1.0 / 3, 1.0 / 3])
     XCTAssertGreaterThan(result.accuracy, 0.6, "chance is 0.33")
     XCTAssertLessThan(trainer.state.epochLosses.last!, trainer.state.epochLosses.first!, "the NCE loss decreased")
   }

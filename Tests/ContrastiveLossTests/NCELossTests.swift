@@ -34,12 +34,16 @@ final class NCELossTests: XCTestCase {
       let (_, dPositive, dNegatives) = NCELoss.lossAndGradient(positive: positive, negatives: negatives, scale: s)
       let h = 1e-6
       let numeric = { (p: Double, n: [Double]) in NCELoss.loss(positive: p, negatives: n, scale: s) }
-      XCTAssertEqual(dPositive, (numeric(positive + h, negatives) - numeric(positive - h, negatives)) / (2 * h), accuracy: 1e-6, seed)
+      XCTAssertEqual(
+        dPositive, (numeric(positive + h, negatives) - numeric(positive - h, negatives)) / (2 * h), accuracy: 1e-6, seed
+      )
       for i in negatives.indices {
-        var up = negatives, down = negatives
+        var up = negatives
+        var down = negatives
         up[i] += h
         down[i] -= h
-        XCTAssertEqual(dNegatives[i], (numeric(positive, up) - numeric(positive, down)) / (2 * h), accuracy: 1e-6, "\(seed) i=\(i)")
+        XCTAssertEqual(
+          dNegatives[i], (numeric(positive, up) - numeric(positive, down)) / (2 * h), accuracy: 1e-6, "\(seed) i=\(i)")
       }
     }
   }
@@ -54,7 +58,8 @@ final class NCELossTests: XCTestCase {
       let double = NCELoss.loss(positive: positive, negatives: negatives, scale: s)
       let float = NCELoss.loss(positive: Float(positive), negatives: negatives.map(Float.init), scale: Float(s))
       let interval = NCELoss.loss(
-        positive: Interval(exactly: positive), negatives: negatives.map { Interval(exactly: $0) }, scale: Interval(exactly: s))
+        positive: Interval(exactly: positive), negatives: negatives.map { Interval(exactly: $0) },
+        scale: Interval(exactly: s))
       XCTAssertEqual(Double(float), double, accuracy: 1e-5 * max(1, double), seed)
       XCTAssertEqual(interval.approximateDouble, double, accuracy: 1e-13 * max(1, double), seed)
       XCTAssertLessThan(interval.width, 1e-13, seed)
@@ -66,7 +71,8 @@ final class NCELossTests: XCTestCase {
     for label in scores.indices {
       let logits = scores.map { 3 * $0 }
       let expected = log(logits.map(exp).reduce(0, +)) - logits[label]
-      XCTAssertEqual(MeanClassifierLoss.loss(innerProducts: scores, label: label, scale: 3.0), expected, accuracy: 1e-14)
+      XCTAssertEqual(
+        MeanClassifierLoss.loss(innerProducts: scores, label: label, scale: 3.0), expected, accuracy: 1e-14)
     }
   }
 }

@@ -33,7 +33,8 @@ enum ArbOracle {
     }
     arb_get_interval_fmpz_2exp(integers, integers + 1, integers + 2, ball)
     let exponent = fmpz_get_si(integers + 2)
-    let scale = exponent >= 0
+    let scale =
+      exponent >= 0
       ? Rational(BigInt(2).power(exponent)) : Rational(BigInt(1), BigInt(2).power(-exponent))
     return (Rational(bigInt(integers)) * scale, Rational(bigInt(integers + 1)) * scale)
   }

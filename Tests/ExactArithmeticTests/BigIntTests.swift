@@ -1,5 +1,5 @@
-import TestSupport
 import ExactArithmetic
+import TestSupport
 import XCTest
 
 /// `BigInt` against `Int` where `Int` is exact, and the division identities beyond it.
@@ -9,7 +9,8 @@ final class BigIntTests: XCTestCase {
     forEachSeed(500) { random, seed in
       let a = Int.random(in: -(1 << 31)...(1 << 31), using: &random)
       let b = Int.random(in: -(1 << 31)...(1 << 31), using: &random)
-      let x = BigInt(a), y = BigInt(b)
+      let x = BigInt(a)
+      let y = BigInt(b)
       XCTAssertEqual((x + y).exactInt, a + b, seed)
       XCTAssertEqual((x - y).exactInt, a - b, seed)
       XCTAssertEqual((x * y).exactInt, a * b, seed)
@@ -53,7 +54,8 @@ final class BigIntTests: XCTestCase {
       let a = random.bigInt(limbs: 6)
       var b = random.bigInt(limbs: 3)
       if b.signum == 0 { b = BigInt(1) }
-      let quotient = a / b, remainder = a % b
+      let quotient = a / b
+      let remainder = a % b
       XCTAssertEqual(quotient * b + remainder, a, seed)
       XCTAssertLessThan(remainder.magnitude, b.magnitude, seed)
       XCTAssertTrue(remainder.signum == 0 || remainder.signum == a.signum, seed)
@@ -64,7 +66,9 @@ final class BigIntTests: XCTestCase {
 
   func testRingLawsOnLargeValues() {
     forEachSeed(200) { random, seed in
-      let a = random.bigInt(limbs: 5), b = random.bigInt(limbs: 5), c = random.bigInt(limbs: 5)
+      let a = random.bigInt(limbs: 5)
+      let b = random.bigInt(limbs: 5)
+      let c = random.bigInt(limbs: 5)
       XCTAssertEqual(a + b, b + a, seed)
       XCTAssertEqual(a * b, b * a, seed)
       XCTAssertEqual((a + b) + c, a + (b + c), seed)
@@ -98,7 +102,8 @@ final class BigIntTests: XCTestCase {
     // Pascal's rule, and the boundaries.
     for n in 1...40 {
       for k in 1..<n {
-        XCTAssertEqual(BigInt.binomial(n, k), BigInt.binomial(n - 1, k - 1) + BigInt.binomial(n - 1, k), "C(\(n), \(k))")
+        XCTAssertEqual(
+          BigInt.binomial(n, k), BigInt.binomial(n - 1, k - 1) + BigInt.binomial(n - 1, k), "C(\(n), \(k))")
       }
       XCTAssertEqual(BigInt.binomial(n, 0), BigInt(1))
       XCTAssertEqual(BigInt.binomial(n, n), BigInt(1))

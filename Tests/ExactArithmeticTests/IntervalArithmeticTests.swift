@@ -1,5 +1,5 @@
-import TestSupport
 import ExactArithmetic
+import TestSupport
 import XCTest
 
 /// Outward-rounded `+ − × ÷` and `power`: containment of every exact point result,
@@ -7,7 +7,8 @@ import XCTest
 final class IntervalArithmeticTests: XCTestCase {
   /// A random rational interval `[lower, upper]`, half of the time straddling 0.
   private static func endpoints(_ random: inout SplitMix64) -> (Rational, Rational) {
-    let a = random.smallRational(bound: 10_000), b = random.smallRational(bound: 10_000)
+    let a = random.smallRational(bound: 10_000)
+    let b = random.smallRational(bound: 10_000)
     return (min(a, b), max(a, b))
   }
 
@@ -27,14 +28,16 @@ final class IntervalArithmeticTests: XCTestCase {
 
   func testArithmeticContainsEveryPointResult() {
     forEachSeed(400) { random, seed in
-      let boundsA = Self.endpoints(&random), boundsB = Self.endpoints(&random)
+      let boundsA = Self.endpoints(&random)
+      let boundsB = Self.endpoints(&random)
       let precisionA = Self.precisions.randomElement(using: &random)!
       let precisionB = Self.precisions.randomElement(using: &random)!
       let a = Interval(lower: boundsA.0, upper: boundsA.1, precision: precisionA)
       let b = Interval(lower: boundsB.0, upper: boundsB.1, precision: precisionB)
       let label = "\(seed), [\(boundsA.0), \(boundsA.1)] ∘ [\(boundsB.0), \(boundsB.1)]"
       for _ in 0..<4 {
-        let x = Self.point(in: boundsA, &random), y = Self.point(in: boundsB, &random)
+        let x = Self.point(in: boundsA, &random)
+        let y = Self.point(in: boundsB, &random)
         XCTAssertTrue((a + b).contains(x + y), "\(label): \(x) + \(y)")
         XCTAssertTrue((a - b).contains(x - y), "\(label): \(x) - \(y)")
         XCTAssertTrue((a * b).contains(x * y), "\(label): \(x) * \(y)")
@@ -50,11 +53,14 @@ final class IntervalArithmeticTests: XCTestCase {
       // Results stay bounded and within a few ulps of the exact hull (not just "contains").
       let exact = [boundsA.0 * boundsB.0, boundsA.0 * boundsB.1, boundsA.1 * boundsB.0, boundsA.1 * boundsB.1]
       let scale = Self.largestMagnitude(exact + [boundsA.0, boundsA.1, boundsB.0, boundsB.1])
-      Self.assertTight(a * b, hull: (exact.min()!, exact.max()!), scale: scale, inputs: [a, b], label: "\(label): a * b")
       Self.assertTight(
-        a + b, hull: (boundsA.0 + boundsB.0, boundsA.1 + boundsB.1), scale: scale, inputs: [a, b], label: "\(label): a + b")
+        a * b, hull: (exact.min()!, exact.max()!), scale: scale, inputs: [a, b], label: "\(label): a * b")
       Self.assertTight(
-        a - b, hull: (boundsA.0 - boundsB.1, boundsA.1 - boundsB.0), scale: scale, inputs: [a, b], label: "\(label): a - b")
+        a + b, hull: (boundsA.0 + boundsB.0, boundsA.1 + boundsB.1), scale: scale, inputs: [a, b],
+        label: "\(label): a + b")
+      Self.assertTight(
+        a - b, hull: (boundsA.0 - boundsB.1, boundsA.1 - boundsB.0), scale: scale, inputs: [a, b],
+        label: "\(label): a - b")
     }
   }
 
@@ -89,14 +95,18 @@ final class IntervalArithmeticTests: XCTestCase {
         let scaled = Rational(significand, 1 << Int.random(in: 0...20, using: &random))
         return Bool.random(using: &random) ? scaled : -scaled
       }
-      let x = operand(), y = operand()
-      let a = Interval(x, precision: 16), b = Interval(y, precision: 16)
+      let x = operand()
+      let y = operand()
+      let a = Interval(x, precision: 16)
+      let b = Interval(y, precision: 16)
       let label = "\(seed), x = \(x), y = \(y)"
       XCTAssertEqual(a.lowerBound, a.upperBound, "\(label): operand must be exact")
-      for (name, result, exact) in [("+", a + b, x + y), ("-", a - b, x - y), ("*", a * b, x * y), ("/", a / b, x / y)] {
+      for (name, result, exact) in [("+", a + b, x + y), ("-", a - b, x - y), ("*", a * b, x * y), ("/", a / b, x / y)]
+      {
         XCTAssertTrue(result.contains(exact), "\(label): x \(name) y = \(exact) not in \(result)")
         // At most one ulp apart (relative 2^-15), and apart whenever the exact result is not representable.
-        let lower = result.lowerBound!, upper = result.upperBound!
+        let lower = result.lowerBound!
+        let upper = result.upperBound!
         XCTAssertLessThanOrEqual(upper - lower, exact.magnitude * Rational(1, 1 << 15), "\(label): x \(name) y")
         if lower == upper { XCTAssertEqual(lower, exact, "\(label): x \(name) y") }
       }
@@ -106,10 +116,17 @@ final class IntervalArithmeticTests: XCTestCase {
   /// With small dyadic endpoints at 128 bits nothing rounds, so `+ − ×` must give the exact hull.
   func testExactEndpointsOnDyadics() {
     forEachSeed(300, base: 0xD1AD) { random, seed in
-      func dyadic() -> Rational { Rational(Int.random(in: -1000...1000, using: &random), 1 << Int.random(in: 0...10, using: &random)) }
-      let p = dyadic(), q = dyadic(), r = dyadic(), s = dyadic()
-      let (a0, a1) = (min(p, q), max(p, q)), (b0, b1) = (min(r, s), max(r, s))
-      let a = Interval(lower: a0, upper: a1, precision: 128), b = Interval(lower: b0, upper: b1, precision: 128)
+      func dyadic() -> Rational {
+        Rational(Int.random(in: -1000...1000, using: &random), 1 << Int.random(in: 0...10, using: &random))
+      }
+      let p = dyadic()
+      let q = dyadic()
+      let r = dyadic()
+      let s = dyadic()
+      let (a0, a1) = (min(p, q), max(p, q))
+      let (b0, b1) = (min(r, s), max(r, s))
+      let a = Interval(lower: a0, upper: a1, precision: 128)
+      let b = Interval(lower: b0, upper: b1, precision: 128)
       let label = "\(seed), [\(a0), \(a1)] ∘ [\(b0), \(b1)]"
       XCTAssertEqual(a.lowerBound, a0, label)
       XCTAssertEqual(a.upperBound, a1, label)
@@ -142,15 +159,20 @@ final class IntervalArithmeticTests: XCTestCase {
 
   func testPowerContainsEveryPointPower() {
     forEachSeed(200, base: 0x90E) { random, seed in
-      let bounds = (Rational(Int.random(in: -300...0, using: &random), 100), Rational(Int.random(in: 0...300, using: &random), 100))
+      let bounds = (
+        Rational(Int.random(in: -300...0, using: &random), 100), Rational(Int.random(in: 0...300, using: &random), 100)
+      )
       let precision = Self.precisions.randomElement(using: &random)!
       // Half the cases move the interval off zero so that negative exponents apply.
       let shift = Bool.random(using: &random) ? Rational(4) : .zero
-      let lower = bounds.0 + shift, upper = bounds.1 + shift
+      let lower = bounds.0 + shift
+      let upper = bounds.1 + shift
       let a = Interval(lower: lower, upper: upper, precision: precision)
       let x = Self.point(in: (lower, upper), &random)
       for exponent in -4...7 where exponent >= 0 || lower.signum > 0 {
-        XCTAssertTrue(a.power(exponent).contains(x.power(exponent)), "\(seed), \(x)^\(exponent) in [\(lower), \(upper)]^\(exponent)")
+        XCTAssertTrue(
+          a.power(exponent).contains(x.power(exponent)), "\(seed), \(x)^\(exponent) in [\(lower), \(upper)]^\(exponent)"
+        )
       }
     }
   }
@@ -247,7 +269,8 @@ final class IntervalArithmeticTests: XCTestCase {
       XCTAssertLessThan(third.lowerBound!, Rational(1, 3))
       XCTAssertGreaterThan(third.upperBound!, Rational(1, 3))
       // Neighbouring floats: in [1/4, 1/2) one ulp is 2^(−2) · 2^(1−p) = 2^(−1−p).
-      XCTAssertLessThanOrEqual(third.upperBound! - third.lowerBound!, Rational(BigInt(1), BigInt(2).power(precision + 1)))
+      XCTAssertLessThanOrEqual(
+        third.upperBound! - third.lowerBound!, Rational(BigInt(1), BigInt(2).power(precision + 1)))
       let representable = Interval(Rational(-5, 8), precision: precision)
       XCTAssertEqual(representable.lowerBound, Rational(-5, 8))
       XCTAssertEqual(representable.upperBound, Rational(-5, 8))

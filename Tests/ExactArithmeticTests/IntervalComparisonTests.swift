@@ -1,5 +1,5 @@
-import TestSupport
 import ExactArithmetic
+import TestSupport
 import XCTest
 
 /// `Interval.compare` decides only disjoint enclosures; `contains` and `overlaps` agree with the endpoints.
@@ -27,10 +27,17 @@ final class IntervalComparisonTests: XCTestCase {
   /// Dyadic endpoints are represented exactly, so the expected answer follows from the rationals.
   func testAgreesWithExactEndpoints() {
     forEachSeed(500) { random, seed in
-      func dyadic() -> Rational { Rational(Int.random(in: -40...40, using: &random), 1 << Int.random(in: 0...3, using: &random)) }
-      let p = dyadic(), q = dyadic(), r = dyadic(), s = dyadic()
-      let (a0, a1) = (min(p, q), max(p, q)), (b0, b1) = (min(r, s), max(r, s))
-      let a = Interval(lower: a0, upper: a1, precision: 24), b = Interval(lower: b0, upper: b1, precision: 53)
+      func dyadic() -> Rational {
+        Rational(Int.random(in: -40...40, using: &random), 1 << Int.random(in: 0...3, using: &random))
+      }
+      let p = dyadic()
+      let q = dyadic()
+      let r = dyadic()
+      let s = dyadic()
+      let (a0, a1) = (min(p, q), max(p, q))
+      let (b0, b1) = (min(r, s), max(r, s))
+      let a = Interval(lower: a0, upper: a1, precision: 24)
+      let b = Interval(lower: b0, upper: b1, precision: 53)
       let expected: CertifiedOrder = a1 < b0 ? .less : (a0 > b1 ? .greater : .undecided)
       let label = "\(seed), [\(a0), \(a1)] vs [\(b0), \(b1)]"
       XCTAssertEqual(Interval.compare(a, b), expected, label)
@@ -54,7 +61,8 @@ final class IntervalComparisonTests: XCTestCase {
       XCTAssertTrue(direct.overlaps(viaInverse), "\(seed), log(\(x))")
       XCTAssertEqual(Interval.compare(direct, viaInverse), .undecided, "\(seed), log(\(x))")
       // And a value 2^-(p-8) away (relatively) is separated in the right direction.
-      let gap = Interval(Rational(BigInt(1), BigInt(2).power(precision - 8)), precision: precision)
+      let gap =
+        Interval(Rational(BigInt(1), BigInt(2).power(precision - 8)), precision: precision)
         * (Interval.maximum(direct, -direct) + Interval(1))
       XCTAssertEqual(Interval.compare(direct, direct + gap), .less, "\(seed), log(\(x))")
       XCTAssertEqual(Interval.compare(direct + gap, direct), .greater, "\(seed), log(\(x))")

@@ -46,8 +46,9 @@ final class IntervalConstantTests: XCTestCase {
       let two = Interval(Rational(2), precision: precision)
       check(Interval.log(two), encloses: Self.ln2, arb: arb, precision: precision, "log(2)")
       check(Interval.ln2(precision: precision), encloses: Self.ln2, arb: arb, precision: precision, "ln2()")
-      check(Interval.log1p(Interval(Rational(1), precision: precision)), encloses: Self.ln2, arb: arb,
-            precision: precision, "log1p(1)")
+      check(
+        Interval.log1p(Interval(Rational(1), precision: precision)), encloses: Self.ln2, arb: arb,
+        precision: precision, "log1p(1)")
     }
   }
 

@@ -1,5 +1,5 @@
-import TestSupport
 import ExactArithmetic
+import TestSupport
 import XCTest
 
 /// `decimalBounds` must keep the enclosure: the printed lower bound is ≤ the interval,
@@ -22,7 +22,8 @@ final class IntervalDecimalTests: XCTestCase {
     // ln 2 ∈ [c, c + 10⁻¹⁰⁰] for the 100-digit truncation c.
     XCTAssertLessThanOrEqual(lower, ln2, "\(bounds)")
     XCTAssertLessThanOrEqual(ln2 + IntervalConstantTests.truncationError, upper, "\(bounds)")
-    let lowerDigits = Self.significantDigits(bounds.lower), upperDigits = Self.significantDigits(bounds.upper)
+    let lowerDigits = Self.significantDigits(bounds.lower)
+    let upperDigits = Self.significantDigits(bounds.upper)
     let common = zip(lowerDigits, upperDigits).prefix(while: { $0 == $1 }).count
     XCTAssertGreaterThanOrEqual(common, 25, "\(bounds)")
     XCTAssertTrue(bounds.lower.hasPrefix("0.6931471805599453094172321"), bounds.lower)
@@ -32,7 +33,8 @@ final class IntervalDecimalTests: XCTestCase {
   func testBoundsBracketTheInterval() {
     forEachSeed(300) { random, seed in
       let magnitude = Rational(10).power(Int.random(in: -30...30, using: &random))
-      let a = random.smallRational(bound: 100_000) * magnitude, b = random.smallRational(bound: 100_000) * magnitude
+      let a = random.smallRational(bound: 100_000) * magnitude
+      let b = random.smallRational(bound: 100_000) * magnitude
       let precision = [16, 53, 128].randomElement(using: &random)!
       let interval = Interval(lower: min(a, b), upper: max(a, b), precision: precision)
       let digits = Int.random(in: 1...40, using: &random)
@@ -61,8 +63,10 @@ final class IntervalDecimalTests: XCTestCase {
     XCTAssertTrue(bounds(Rational(3, 8)) == ("0.375", "0.375"))
     XCTAssertTrue(bounds(Rational(1000)) == ("1000", "1000"))
     XCTAssertTrue(bounds(.zero) == ("0", "0"))
-    XCTAssertTrue(bounds(Rational(BigInt(2).power(80))) == ("1.208925819614629174706176e24", "1.208925819614629174706176e24"))
-    XCTAssertTrue(bounds(Rational(BigInt(1), BigInt(2).power(30))) == ("9.31322574615478515625e-10", "9.31322574615478515625e-10"))
+    XCTAssertTrue(
+      bounds(Rational(BigInt(2).power(80))) == ("1.208925819614629174706176e24", "1.208925819614629174706176e24"))
+    XCTAssertTrue(
+      bounds(Rational(BigInt(1), BigInt(2).power(30))) == ("9.31322574615478515625e-10", "9.31322574615478515625e-10"))
     // Non-representable values round outward in the last digit.
     XCTAssertTrue(bounds(Rational(1, 3), digits: 5) == ("0.33333", "0.33334"))
     XCTAssertTrue(bounds(Rational(-1, 3), digits: 5) == ("-0.33334", "-0.33333"))

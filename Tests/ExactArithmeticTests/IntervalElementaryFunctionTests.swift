@@ -1,7 +1,7 @@
-import TestSupport
 import CArb
 import ExactArithmetic
 import Foundation
+import TestSupport
 import XCTest
 
 /// `exp`, `log`, `log1p`, `expm1` and `sqrt` on intervals: inverse identities,
@@ -77,16 +77,21 @@ final class IntervalElementaryFunctionTests: XCTestCase {
     // Name, our function, Arb's, the domain tested, and the condition number |x f'(x) / f(x)|.
     let functions: [(String, (Interval) -> Interval, ArbFunction, (Rational) -> Bool, (Double) -> Double)] = [
       ("exp", Interval.exp, { arb_exp($0, $1, $2) }, { _ in true }, { abs($0) }),
-      ("expm1", Interval.expm1, { arb_expm1($0, $1, $2) }, { $0.signum != 0 },
-       { abs($0 * Foundation.exp($0) / Foundation.expm1($0)) }),
+      (
+        "expm1", Interval.expm1, { arb_expm1($0, $1, $2) }, { $0.signum != 0 },
+        { abs($0 * Foundation.exp($0) / Foundation.expm1($0)) }
+      ),
       ("log", Interval.log, { arb_log($0, $1, $2) }, { $0.signum > 0 && $0 != 1 }, { 1 / abs(Foundation.log($0)) }),
-      ("log1p", Interval.log1p, { arb_log1p($0, $1, $2) }, { $0 > -1 && $0.signum != 0 },
-       { abs($0 / ((1 + $0) * Foundation.log1p($0))) }),
+      (
+        "log1p", Interval.log1p, { arb_log1p($0, $1, $2) }, { $0 > -1 && $0.signum != 0 },
+        { abs($0 / ((1 + $0) * Foundation.log1p($0))) }
+      ),
       ("sqrt", Interval.sqrt, { arb_sqrt($0, $1, $2) }, { $0.signum > 0 }, { _ in 0.5 }),
     ]
     forEachSeed(25, base: 0xA4B) { random, seed in
       // Small magnitudes too, where expm1 and log1p must not lose relative accuracy.
-      let x = Bool.random(using: &random)
+      let x =
+        Bool.random(using: &random)
         ? Self.moderate(&random) : Rational(Int.random(in: -999...999, using: &random), 1_000_000_007)
       for (name, function, arbFunction, inDomain, condition) in functions {
         let argument = name == "log" || name == "sqrt" ? x.magnitude : x
@@ -110,8 +115,10 @@ final class IntervalElementaryFunctionTests: XCTestCase {
   /// A wider operand: `f(I)` contains `f` at every point of `I` (monotonicity with outward rounding).
   func testEnclosesEveryPointOfTheOperand() {
     forEachSeed(40, base: 0x90) { random, seed in
-      let a = Self.moderate(&random), b = Self.moderate(&random)
-      let lower = min(a, b), upper = max(a, b)
+      let a = Self.moderate(&random)
+      let b = Self.moderate(&random)
+      let lower = min(a, b)
+      let upper = max(a, b)
       let t = Rational(Int.random(in: 0...4, using: &random), 4)
       let point = lower + (upper - lower) * t
       let precision = Self.precisions.randomElement(using: &random)!

@@ -1,5 +1,5 @@
-import TestSupport
 import ExactArithmetic
+import TestSupport
 import XCTest
 
 /// The smaller `Interval` API: hull, widening, re-rounding, maximum, and the read-outs.
@@ -9,7 +9,8 @@ final class IntervalInspectionTests: XCTestCase {
   }
 
   func testHullWidenedAndMaximum() {
-    let a = interval(-1, 2), b = interval(Rational(1, 2), 5, precision: 64)
+    let a = interval(-1, 2)
+    let b = interval(Rational(1, 2), 5, precision: 64)
     let hull = Interval.hull(a, b)
     XCTAssertEqual(hull.lowerBound, -1)
     XCTAssertEqual(hull.upperBound, 5)
@@ -25,8 +26,12 @@ final class IntervalInspectionTests: XCTestCase {
     XCTAssertEqual(maximum.lowerBound, -1)
     XCTAssertEqual(maximum.upperBound, 1)
     forEachSeed(100) { random, seed in
-      let p = random.smallRational(), q = random.smallRational(), r = random.smallRational(), s = random.smallRational()
-      let x = interval(min(p, q), max(p, q)), y = interval(min(r, s), max(r, s))
+      let p = random.smallRational()
+      let q = random.smallRational()
+      let r = random.smallRational()
+      let s = random.smallRational()
+      let x = interval(min(p, q), max(p, q))
+      let y = interval(min(r, s), max(r, s))
       // max of any two points lies in the enclosure of the maximum.
       for (u, v) in [(p, r), (p, s), (q, r), (q, s)] {
         XCTAssertTrue(Interval.maximum(x, y).contains(max(u, v)), "\(seed), max(\(u), \(v))")
@@ -68,7 +73,8 @@ final class IntervalInspectionTests: XCTestCase {
     XCTAssertTrue(interval(-1, 1).isBounded)
     // Width is rounded up: never below the exact width.
     forEachSeed(100, base: 0x31D) { random, seed in
-      let p = random.rational(), q = random.rational()
+      let p = random.rational()
+      let q = random.rational()
       let x = interval(min(p, q), max(p, q), precision: 128)
       let exact = x.upperBound! - x.lowerBound!
       XCTAssertGreaterThanOrEqual(Rational(exactly: x.width)!, exact, seed)
@@ -77,7 +83,8 @@ final class IntervalInspectionTests: XCTestCase {
 
   func testApproximateDoubleLiesInside() {
     forEachSeed(200, base: 0xA9) { random, seed in
-      let p = random.smallRational(), q = random.smallRational()
+      let p = random.smallRational()
+      let q = random.smallRational()
       for precision in [16, 53, 200] {
         let x = interval(min(p, q), max(p, q), precision: precision)
         let value = x.approximateDouble

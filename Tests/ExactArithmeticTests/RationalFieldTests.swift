@@ -1,12 +1,14 @@
-import TestSupport
 import ExactArithmetic
+import TestSupport
 import XCTest
 
 /// The field laws, canonical form, ordering and hashing of `Rational`, on seeded random values.
 final class RationalFieldTests: XCTestCase {
   func testFieldLaws() {
     forEachSeed(400) { random, seed in
-      let a = random.rational(), b = random.rational(), c = random.rational()
+      let a = random.rational()
+      let b = random.rational()
+      let c = random.rational()
       XCTAssertEqual(a + b, b + a, seed)
       XCTAssertEqual(a * b, b * a, seed)
       XCTAssertEqual((a + b) + c, a + (b + c), seed)
@@ -28,7 +30,8 @@ final class RationalFieldTests: XCTestCase {
   /// The compound assignments agree with the binary operators, also when both sides alias.
   func testCompoundAssignment() {
     forEachSeed(200) { random, seed in
-      let a = random.rational(), b = random.nonZeroRational()
+      let a = random.rational()
+      let b = random.nonZeroRational()
       var x = a
       x += b
       XCTAssertEqual(x, a + b, seed)
@@ -114,7 +117,8 @@ final class RationalFieldTests: XCTestCase {
     forEachSeed(100) { random, seed in
       let base = random.smallRational(bound: 50)
       guard base.signum != 0 else { return }
-      let m = Int.random(in: -6...6, using: &random), n = Int.random(in: -6...6, using: &random)
+      let m = Int.random(in: -6...6, using: &random)
+      let n = Int.random(in: -6...6, using: &random)
       XCTAssertEqual(base.power(m) * base.power(n), base.power(m + n), seed)
       var product: Rational = 1
       for _ in 0..<abs(m) { product *= base }

@@ -1,5 +1,5 @@
-import TestSupport
 import ExactArithmetic
+import TestSupport
 import XCTest
 
 /// The dense rational matrix operations the LDLᵀ certificate and the theory engine build on.
@@ -10,9 +10,12 @@ final class RationalMatrixTests: XCTestCase {
 
   func testAlgebraicIdentities() {
     forEachSeed(60) { random, seed in
-      let n = Int.random(in: 1...4, using: &random), m = Int.random(in: 1...4, using: &random)
+      let n = Int.random(in: 1...4, using: &random)
+      let m = Int.random(in: 1...4, using: &random)
       let k = Int.random(in: 1...4, using: &random)
-      let a = Self.random(n, m, &random), b = Self.random(m, k, &random), c = Self.random(m, k, &random)
+      let a = Self.random(n, m, &random)
+      let b = Self.random(m, k, &random)
+      let c = Self.random(m, k, &random)
       XCTAssertEqual(a * (b + c), a * b + a * c, seed)
       XCTAssertEqual((a * b).transposed, b.transposed * a.transposed, seed)
       XCTAssertEqual(a.transposed.transposed, a, seed)

@@ -1,5 +1,5 @@
-import TestSupport
 import ExactArithmetic
+import TestSupport
 import XCTest
 
 /// Exact parsing and printing of `Rational`, and exact conversion from `Int` and `Double`.
@@ -96,13 +96,15 @@ final class RationalParsingTests: XCTestCase {
 
   /// `value` rebuilt from its bit fields (sign, exponent, significand), independently of GMP.
   private static func dyadic(_ value: Double) -> Rational {
-    let bias = 1023, fractionBits = 52
+    let bias = 1023
+    let fractionBits = 52
     let exponentField = Int(value.exponentBitPattern)
     let fraction = Int(value.significandBitPattern)
     // Subnormals have no implicit leading bit and the minimum exponent.
     let significand = exponentField == 0 ? fraction : fraction | (1 << fractionBits)
     let exponent = (exponentField == 0 ? 1 : exponentField) - bias - fractionBits
-    let magnitude = exponent >= 0
+    let magnitude =
+      exponent >= 0
       ? Rational(BigInt(significand) * BigInt(2).power(exponent))
       : Rational(BigInt(significand), BigInt(2).power(-exponent))
     return value.sign == .minus ? -magnitude : magnitude

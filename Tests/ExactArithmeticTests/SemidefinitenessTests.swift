@@ -1,5 +1,5 @@
-import TestSupport
 import ExactArithmetic
+import TestSupport
 import XCTest
 
 /// The exact LDLᵀ semidefiniteness certificate: every PSD answer must reproduce
@@ -8,7 +8,9 @@ final class SemidefinitenessTests: XCTestCase {
   /// A small-entry rational matrix: integers in −3…3 and some halves and thirds.
   private static func randomMatrix(rows: Int, columns: Int, _ random: inout SplitMix64) -> [[Rational]] {
     (0..<rows).map { _ in
-      (0..<columns).map { _ in Rational(Int.random(in: -3...3, using: &random), [1, 1, 2, 3].randomElement(using: &random)!) }
+      (0..<columns).map { _ in
+        Rational(Int.random(in: -3...3, using: &random), [1, 1, 2, 3].randomElement(using: &random)!)
+      }
     }
   }
 
@@ -70,7 +72,8 @@ final class SemidefinitenessTests: XCTestCase {
 
   func testGramMatricesArePositiveSemidefinite() {
     forEachSeed(150) { random, seed in
-      let n = Int.random(in: 1...6, using: &random), r = Int.random(in: 1...n, using: &random)
+      let n = Int.random(in: 1...6, using: &random)
+      let r = Int.random(in: 1...n, using: &random)
       let v = Self.randomMatrix(rows: n, columns: r, &random)
       let a = Self.gram(v)
       let certificate = RationalMatrix(a).semidefinitenessCertificate()
@@ -82,7 +85,8 @@ final class SemidefinitenessTests: XCTestCase {
   /// `V Vᵀ` with rank `r < n` has a null vector, so `V Vᵀ − εI` is not PSD for any ε > 0.
   func testRankDeficientGramMinusEpsilonIsRefuted() {
     forEachSeed(150, base: 0x1D1) { random, seed in
-      let n = Int.random(in: 2...6, using: &random), r = Int.random(in: 1..<n, using: &random)
+      let n = Int.random(in: 2...6, using: &random)
+      let r = Int.random(in: 1..<n, using: &random)
       let v = Self.randomMatrix(rows: n, columns: r, &random)
       // Down to 10⁻⁹: the witness must be found however small the defect.
       let epsilon = Rational(1, [1, 10, 1000, 1_000_000_000].randomElement(using: &random)!)
@@ -138,15 +142,20 @@ final class SemidefinitenessTests: XCTestCase {
     Self.assertValidRefutation(RationalMatrix(negative).semidefinitenessCertificate(), of: negative, "[[-1]]")
 
     // Singular PSD matrices, with zero pivots before and after elimination.
-    for psd in [matrix([[1, 1], [1, 1]]), matrix([[0, 0], [0, 1]]), matrix([[4, 2, 2], [2, 1, 1], [2, 1, 5]]),
-                matrix([[0, 0, 0], [0, 2, 0], [0, 0, 0]])] {
+    for psd in [
+      matrix([[1, 1], [1, 1]]), matrix([[0, 0], [0, 1]]), matrix([[4, 2, 2], [2, 1, 1], [2, 1, 5]]),
+      matrix([[0, 0, 0], [0, 2, 0], [0, 0, 0]]),
+    ] {
       Self.assertValidProof(RationalMatrix(psd).semidefinitenessCertificate(), of: psd, "\(psd)")
     }
     // A zero pivot with a non-zero column appears only in the Schur complement, so the
     // refutation must be mapped back through L: [[1,1,1],[1,1,2],[1,2,1]] → S = [[0,1],[1,0]].
-    for indefinite in [matrix([[1, 1, 1], [1, 1, 2], [1, 2, 1]]), matrix([[0, 0, 0], [0, 0, 1], [0, 1, 0]]),
-                       matrix([[2, 1, 0], [1, 2, 1], [0, 1, -5]]), matrix([[1, 2], [2, 1]])] {
-      Self.assertValidRefutation(RationalMatrix(indefinite).semidefinitenessCertificate(), of: indefinite, "\(indefinite)")
+    for indefinite in [
+      matrix([[1, 1, 1], [1, 1, 2], [1, 2, 1]]), matrix([[0, 0, 0], [0, 0, 1], [0, 1, 0]]),
+      matrix([[2, 1, 0], [1, 2, 1], [0, 1, -5]]), matrix([[1, 2], [2, 1]]),
+    ] {
+      Self.assertValidRefutation(
+        RationalMatrix(indefinite).semidefinitenessCertificate(), of: indefinite, "\(indefinite)")
     }
   }
 

@@ -31,7 +31,8 @@ final class DownstreamAndBoundsTests: XCTestCase {
     for (classes, draws) in [(2, 1), (2, 2), (3, 3), (3, 5), (4, 6)] {
       let total = Int(pow(Double(classes), Double(draws)))
       let hits = (0..<total).filter { code in
-        var seen = Set<Int>(), rest = code
+        var seen = Set<Int>()
+        var rest = code
         for _ in 0..<draws {
           seen.insert(rest % classes)
           rest /= classes
@@ -43,7 +44,8 @@ final class DownstreamAndBoundsTests: XCTestCase {
       if hits == 0 {
         XCTAssertNil(enclosure, "N=\(classes) d=\(draws)")
       } else {
-        XCTAssertTrue(enclosure?.contains(exact) ?? false, "N=\(classes) d=\(draws): \(String(describing: enclosure)) vs \(exact)")
+        XCTAssertTrue(
+          enclosure?.contains(exact) ?? false, "N=\(classes) d=\(draws): \(String(describing: enclosure)) vs \(exact)")
       }
     }
   }

@@ -16,7 +16,8 @@ final class EvaluationMethodTests: XCTestCase {
       XCTAssertEqual(expanded.method, .momentExpansion, "N=\(classes) k=\(k): expansion fell back")
       let label = "N=\(classes) s=\(scale) k=\(k)"
       XCTAssertTrue(direct.loss.overlaps(expanded.loss), "\(label): loss \(direct.loss) vs \(expanded.loss)")
-      XCTAssertTrue(direct.multiplier.overlaps(expanded.multiplier), "\(label): u \(direct.multiplier) vs \(expanded.multiplier)")
+      XCTAssertTrue(
+        direct.multiplier.overlaps(expanded.multiplier), "\(label): u \(direct.multiplier) vs \(expanded.multiplier)")
       XCTAssertTrue(direct.collisionTerm.overlaps(expanded.collisionTerm), "\(label): col")
       for value in [expanded.loss, expanded.multiplier, expanded.collisionTerm] {
         XCTAssertLessThan(value.relativeWidth, 1e-30, "\(label): \(value) too wide")

@@ -7,7 +7,9 @@ final class SimplexCertificateTests: XCTestCase {
   /// theory.md §5 T2 states ∇L_k(G*) = u·J − N·u·I with an explicit u; enumeration
   /// with the per-draw loss must reproduce that gradient and the loss.
   func testGradientAtSimplexMatchesKKTMultiplier() {
-    for (classes, k, scale) in [(3, 1, Rational(1)), (3, 4, Rational(5, 2)), (4, 3, Rational(1, 2)), (5, 3, Rational(3))] {
+    for (classes, k, scale) in [
+      (3, 1, Rational(1)), (3, 4, Rational(5, 2)), (4, 3, Rational(1, 2)), (5, 3, Rational(3)),
+    ] {
       let model = UniformModel(classes: classes, scale: scale, precision: 128)
       let off = -1 / Double(classes - 1)
       let enumerated = EnumeratedModel(
@@ -73,7 +75,8 @@ final class SimplexCertificateTests: XCTestCase {
   /// Reference: `verify --classes 10 --k 1...100` must certify every row with
   /// enclosures narrower than 1e-25 at the default 128 bits.
   func testTenClassesOneToHundredIsCertifiedAndTight() {
-    let verification = UniformVerification(model: UniformModel(classes: 10, scale: 1, precision: 128), negatives: Array(1...100))
+    let verification = UniformVerification(
+      model: UniformModel(classes: 10, scale: 1, precision: 128), negatives: Array(1...100))
     XCTAssertEqual(verification.rows.count, 100)
     XCTAssertTrue(verification.claims.allSatisfy { $0.verdict == .verified })
     for row in verification.rows {

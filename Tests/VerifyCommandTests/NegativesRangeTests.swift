@@ -13,8 +13,10 @@ final class NegativesRangeTests: XCTestCase {
   }
 
   func testRejectedForms() {
-    let bad = ["", "0", "-3", "5...2", "1..100", "a", "1...", "...5", "1...10:0", "1,,2", "3..<3", "2:3", "1.5", "+4",
-      "1...99999999999"]
+    let bad = [
+      "", "0", "-3", "5...2", "1..100", "a", "1...", "...5", "1...10:0", "1,,2", "3..<3", "2:3", "1.5", "+4",
+      "1...99999999999",
+    ]
     for text in bad {
       XCTAssertThrowsError(try NegativesRange.parse(text), "'\(text)' must be rejected") { error in
         let message = (error as? UsageError)?.description ?? ""

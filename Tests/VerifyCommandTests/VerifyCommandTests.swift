@@ -15,7 +15,8 @@ final class VerifyCommandTests: XCTestCase {
   }
 
   private func run(_ arguments: [String]) -> (status: VerifyCommand.Status, output: String, errors: String) {
-    var output = "", errors = ""
+    var output = ""
+    var errors = ""
     let status = VerifyCommand.run(arguments, output: { output += $0 }, errors: { errors += $0 })
     return (status, output, errors)
   }
@@ -87,11 +88,14 @@ final class VerifyCommandTests: XCTestCase {
     XCTAssertEqual(document["precision_bits"] as? Int, 128)
     let rows = try XCTUnwrap(document["rows"] as? [[String: Any]])
     XCTAssertEqual(rows.map { $0["k"] as? Int }, [1, 2, 10, 100])
-    let references = ["0.3254295018436390649873374129", "0.5729143646400687745827701184",
-      "1.594133274495953314409986677", "3.703221492070737383345047915"]
+    let references = [
+      "0.3254295018436390649873374129", "0.5729143646400687745827701184",
+      "1.594133274495953314409986677", "3.703221492070737383345047915",
+    ]
     for (row, reference) in zip(rows, references) {
       let loss = try XCTUnwrap(row["nce_loss"] as? [String: String])
-      let lo = try XCTUnwrap(Decimal(string: loss["lo"]!)), hi = try XCTUnwrap(Decimal(string: loss["hi"]!))
+      let lo = try XCTUnwrap(Decimal(string: loss["lo"]!))
+      let hi = try XCTUnwrap(Decimal(string: loss["hi"]!))
       XCTAssertLessThanOrEqual(lo, hi)
       XCTAssertEqual(String(loss["lo"]!.prefix(27)), String(reference.prefix(27)), "25+ significant digits")
       XCTAssertEqual(String(loss["hi"]!.prefix(27)), String(reference.prefix(27)))
@@ -110,7 +114,9 @@ final class VerifyCommandTests: XCTestCase {
     func report(_ name: String) throws -> [String: Data] {
       let sub = folder.appendingPathComponent(name)
       try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
-      let result = run(["--classes", "4", "--k", "1...6", "--scale", "3/2", "--report", sub.appendingPathComponent("r.md").path])
+      let result = run([
+        "--classes", "4", "--k", "1...6", "--scale", "3/2", "--report", sub.appendingPathComponent("r.md").path,
+      ])
       XCTAssertEqual(result.status, .verified)
       var files: [String: Data] = [:]
       for file in try FileManager.default.contentsOfDirectory(atPath: sub.path) {
@@ -118,7 +124,8 @@ final class VerifyCommandTests: XCTestCase {
       }
       return files
     }
-    let first = try report("a"), second = try report("b")
+    let first = try report("a")
+    let second = try report("b")
     XCTAssertEqual(Set(first.keys), ["r.md", "r-loss.svg", "r-bounds.svg", "r-bounds-full.svg"])
     for (name, data) in first {
       // The report names its output path, which differs between the two runs.

@@ -66,7 +66,8 @@ public enum CollapseCheck {
       starts: { lifted[$0] })
     return zip(points, classes).map { p, c in
       var consistent = false
-      if p.status == .verified, c.status == .verified, let pl = p.certificate.lowerBound, let cl = c.certificate.lowerBound,
+      if p.status == .verified, c.status == .verified, let pl = p.certificate.lowerBound,
+        let cl = c.certificate.lowerBound,
         let ph = p.certificate.loss.upperBound, let ch = c.certificate.loss.upperBound
       {
         consistent = pl <= ch && cl <= ph

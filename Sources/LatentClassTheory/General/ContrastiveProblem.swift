@@ -38,7 +38,8 @@ public struct ContrastiveProblem: Sendable {
     for x in 0..<m {
       for positive in 0..<m {
         var weight = Rational.zero
-        for c in 0..<model.classCount where model.withinClass[c][x].signum != 0 && model.withinClass[c][positive].signum != 0 {
+        for c in 0..<model.classCount
+        where model.withinClass[c][x].signum != 0 && model.withinClass[c][positive].signum != 0 {
           weight += model.rho[c] * model.withinClass[c][x] * model.withinClass[c][positive]
         }
         if weight.signum != 0 { pairs.append(Pair(anchor: x, positive: positive, weight: weight)) }

@@ -27,7 +27,9 @@ public struct DownstreamMetrics: Sendable {
     var accuracy = Rational.zero
     for x in 0..<m {
       let scores = (0..<n).map { c in
-        (0..<m).reduce(Rational.zero) { model.withinClass[c][$1].signum == 0 ? $0 : $0 + model.withinClass[c][$1] * gram[$1, x] }
+        (0..<m).reduce(Rational.zero) {
+          model.withinClass[c][$1].signum == 0 ? $0 : $0 + model.withinClass[c][$1] * gram[$1, x]
+        }
       }
       let enclosed = scores.map { Interval($0, precision: precision) }
       for c in model.classes(containing: x) {

@@ -121,7 +121,10 @@ public struct GramSolver: Sendable {
     func unflat(_ x: [Double]) -> [[Double]] {
       var rows: [[Double]] = []
       var offset = 0
-      for n in shape { rows.append(Array(x[offset..<offset + n])); offset += n }
+      for n in shape {
+        rows.append(Array(x[offset..<offset + n]))
+        offset += n
+      }
       return rows
     }
     func dot(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
@@ -173,7 +176,10 @@ public struct GramSolver: Sendable {
           let trial = evaluate(loss, rows, active: active)
           // The noise allowance lets the solver keep following the gradient below the rounding floor of f.
           let noise = 1e-14 * (1 + abs(current.value))
-          if trial.value <= current.value + 1e-4 * step * slope + noise { accepted = (candidate, trial); break }
+          if trial.value <= current.value + 1e-4 * step * slope + noise {
+            accepted = (candidate, trial)
+            break
+          }
         }
         step /= 2
       }

@@ -38,7 +38,9 @@ public struct LaplaceEngine: Sendable {
   /// `L_k(G)` and its gradient (convention of ``LossAndGradient``).
   ///
   /// - Complexity: O(pairs · panels · M); panels grow like `log(k·max y / tolerance)`.
-  public func evaluate<T: EngineScalar>(_ problem: ContrastiveProblem, gram: [[T]], precision: Int) -> LossAndGradient<T> {
+  public func evaluate<T: EngineScalar>(_ problem: ContrastiveProblem, gram: [[T]], precision: Int) -> LossAndGradient<
+    T
+  > {
     let s = T(problem.scale, precision: precision)
     let p = problem.negativeDistribution.map { T($0, precision: precision) }
     let rules = QuadratureRules<T>(precision: precision)
@@ -67,7 +69,8 @@ public struct LaplaceEngine: Sendable {
 
     var value = T(0)
     var derivatives = [T](repeating: T(0), count: y.count)
-    var stack = zip(cuts, cuts.dropFirst()).map { (a: $0, b: $1, depth: 0) }.reversed() as [(a: Double, b: Double, depth: Int)]
+    var stack =
+      zip(cuts, cuts.dropFirst()).map { (a: $0, b: $1, depth: 0) }.reversed() as [(a: Double, b: Double, depth: Int)]
     while let panel = stack.popLast() {
       let (gauss, lobatto) = rules.integrate(integrand, from: panel.a, to: panel.b, precision: precision)
       let error = abs(lobatto.value.estimate - gauss.value.estimate)

@@ -1,6 +1,6 @@
 import ExactArithmetic
-import SeededRandom
 import Foundation
+import SeededRandom
 
 /// Builds ``LatentClassModel``s from the command-line descriptions of issue #3:
 /// a `ρ` list or generator, a within-class layout, or a JSON model file.
@@ -29,7 +29,9 @@ public enum ModelSpecification {
         guard let n = Int(parts[2]), n >= 1 else { throw ModelError("'\(text)': class count must be an integer ≥ 1") }
         count = n
       } else {
-        guard let n = classes, n >= 1 else { throw ModelError("'\(text)': zipf needs a class count (zipf:A:N or --classes)") }
+        guard let n = classes, n >= 1 else {
+          throw ModelError("'\(text)': zipf needs a class count (zipf:A:N or --classes)")
+        }
         count = n
       }
       return zipf(exponent: exponent, classes: count)
@@ -105,7 +107,9 @@ public enum ModelSpecification {
     guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any] else {
       throw ModelError("the model file is not a JSON object")
     }
-    guard let classes = root["classes"] as? Int, classes >= 1 else { throw ModelError("'classes' must be an integer ≥ 1") }
+    guard let classes = root["classes"] as? Int, classes >= 1 else {
+      throw ModelError("'classes' must be an integer ≥ 1")
+    }
     guard let points = root["points"] as? Int, points >= 1 else { throw ModelError("'points' must be an integer ≥ 1") }
     let rho = try rationals(root["rho"], name: "rho")
     guard rho.count == classes else { throw ModelError("'rho' has \(rho.count) entries, 'classes' is \(classes)") }

@@ -59,7 +59,8 @@ public struct OptimalityCertificate: Sendable {
       for j in i..<m {
         let entry = enclosure.gradient[i][j]
         guard let low = entry.lowerBound, let high = entry.upperBound else {
-          return OptimalityCertificate(gram: gram, factor: factor, loss: enclosure.loss, lowerBound: nil, gap: nil, multipliers: [])
+          return OptimalityCertificate(
+            gram: gram, factor: factor, loss: enclosure.loss, lowerBound: nil, gap: nil, multipliers: [])
         }
         let mid = Rational(exactly: entry.approximateDouble)!
         let radius = max(high - mid, mid - low)
@@ -87,14 +88,16 @@ public struct OptimalityCertificate: Sendable {
       shift *= 10
     }
     guard let multipliers, let lossLow = enclosure.loss.lowerBound, let lossHigh = enclosure.loss.upperBound else {
-      return OptimalityCertificate(gram: gram, factor: factor, loss: enclosure.loss, lowerBound: nil, gap: nil, multipliers: [])
+      return OptimalityCertificate(
+        gram: gram, factor: factor, loss: enclosure.loss, lowerBound: nil, gap: nil, multipliers: [])
     }
     var pairing = Interval(0)
     for i in 0..<m {
       for j in 0..<m { pairing = pairing + enclosure.gradient[i][j] * Interval(gram[i, j], precision: precision + 64) }
     }
     guard let pairingHigh = pairing.upperBound else {
-      return OptimalityCertificate(gram: gram, factor: factor, loss: enclosure.loss, lowerBound: nil, gap: nil, multipliers: [])
+      return OptimalityCertificate(
+        gram: gram, factor: factor, loss: enclosure.loss, lowerBound: nil, gap: nil, multipliers: [])
     }
     let lower = lossLow - pairingHigh - multipliers.reduce(0, +) - radiusSum
     return OptimalityCertificate(
@@ -109,7 +112,9 @@ public struct OptimalityCertificate: Sendable {
       var rational = row.map { Rational(exactly: ($0 * 0x1p48).rounded())! * grid }
       let squared = rational.reduce(Rational.zero) { $0 + $1 * $1 }
       if squared > 1 {
-        var shrink = Rational(exactly: ((1 / squared.approximateDouble.squareRoot()) * 0x1p52).rounded(.down))! / Rational(exactly: 0x1p52)!
+        var shrink =
+          Rational(exactly: ((1 / squared.approximateDouble.squareRoot()) * 0x1p52).rounded(.down))! / Rational(
+            exactly: 0x1p52)!
         while shrink * shrink * squared > 1 { shrink -= Rational(1, 1 << 52) }
         rational = rational.map { $0 * shrink }
       }

@@ -29,7 +29,9 @@ public struct PopulationLoss: Sendable {
   private let certificateLaplace: LaplaceEngine
 
   /// - Complexity: O(count vectors · M) when the multinomial engine is chosen, else O(1).
-  public init(problem: ContrastiveProblem, engine requested: ExpectationEngine = .automatic, laplaceTolerance: Double = 1e-12) {
+  public init(
+    problem: ContrastiveProblem, engine requested: ExpectationEngine = .automatic, laplaceTolerance: Double = 1e-12
+  ) {
     self.problem = problem
     let enumerated = MultinomialEngine.cost(of: problem) * Double(problem.pairs.count)
     let chosen: ExpectationEngine =

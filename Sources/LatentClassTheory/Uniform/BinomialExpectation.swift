@@ -49,9 +49,11 @@ public struct BinomialDistribution: Sendable {
     let startWeight =
       Interval(BigInt.binomial(k, start), precision: working)
       * Interval(p, precision: working).power(start) * Interval(q, precision: working).power(k - start)
-    let largestTerm = max(abs(range.lowerBound?.approximateDouble ?? .infinity),
-                          abs(range.upperBound?.approximateDouble ?? .infinity))
-    let stop = StoppingRule(largestTerm: largestTerm, relativeTolerance: Double(sign: .plus, exponent: -(precision + 4), significand: 1))
+    let largestTerm = max(
+      abs(range.lowerBound?.approximateDouble ?? .infinity),
+      abs(range.upperBound?.approximateDouble ?? .infinity))
+    let stop = StoppingRule(
+      largestTerm: largestTerm, relativeTolerance: Double(sign: .plus, exponent: -(precision + 4), significand: 1))
 
     let odds = Interval(p / q, precision: working)  // p/q and q/p, one rounding each
     let inverseOdds = Interval(q / p, precision: working)

@@ -29,7 +29,8 @@ struct BinomialMomentExpansion {
     self.distribution = distribution
     self.precision = precision
     let working = precision + 32 + order / 2
-    let p = distribution.success, q = 1 - p
+    let p = distribution.success
+    let q = 1 - p
     let k = distribution.trials
     // g_i = [θ^i] (q e^{−pθ} + p e^{qθ}) = (q (−p)^i + p q^i) / i!;  g_0 = 1, g_1 = 0.
     // Miller: S_n = (1/n) Σ_{i=2}^{n} ((k+1)·i − n) g_i S_{n−i}, split into two dot
@@ -51,7 +52,8 @@ struct BinomialMomentExpansion {
     let trialsPlusOne = Interval(k + 1, precision: working)
     var moments = [Interval(1, precision: working)]
     for n in stride(from: 1, through: order, by: 1) {
-      var weighted = Interval(0, precision: working), plain = Interval(0, precision: working)
+      var weighted = Interval(0, precision: working)
+      var plain = Interval(0, precision: working)
       for i in stride(from: 2, through: n, by: 1) {
         weighted.addProduct(ig[i], moments[n - i])
         plain.addProduct(g[i], moments[n - i])

@@ -1,5 +1,6 @@
 import ContrastiveLoss
 import ExactArithmetic
+import Foundation
 
 /// Certified quantities of the simplex for one number of negatives `k`.
 public struct SimplexEvaluation: Sendable {
@@ -121,5 +122,3 @@ extension BinomialMomentExpansion {
     return min(200, order * 5 / 4 + 8) / 2 * 2 + 2
   }
 }
-
-import Foundation

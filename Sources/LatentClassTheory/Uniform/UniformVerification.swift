@@ -80,7 +80,8 @@ public struct UniformVerification: Sendable {
         "For \(range), the regular simplex G* = N/(N−1)·I − 1/(N−1)·J is the optimal class-level representation (N = \(model.classes), s = \(model.scale)).",
       verdict: certificates,
       evidence: failing.map { "k = \($0.negatives): KKT certificate \($0.certificate.verdict.rawValue)" }
-        ?? "KKT certificate verified for all \(rows.count) values of k: u > 0 certified, J ⪰ 0 and G* ⪰ 0 by exact LDLᵀ, ⟨J, G*⟩ = 0 exactly.")
+        ?? "KKT certificate verified for all \(rows.count) values of k: u > 0 certified, J ⪰ 0 and G* ⪰ 0 by exact LDLᵀ, ⟨J, G*⟩ = 0 exactly."
+    )
 
     let agrees = downstream.weightedLoss.overlaps(closedForm)
     let t3 = Claim(

@@ -28,7 +28,9 @@ final class CertificateTests: XCTestCase {
       XCTAssertEqual(row.status, .verified, "k=\(row.negatives)")
       // L* = L(simplex) must lie in [lower bound, L_hi(Ĝ)].
       let lower = try XCTUnwrap(row.certificate.lowerBound)
-      XCTAssertTrue(Interval(lower: lower, upper: row.certificate.loss.upperBound!, precision: 128).overlaps(exact), "k=\(row.negatives)")
+      XCTAssertTrue(
+        Interval(lower: lower, upper: row.certificate.loss.upperBound!, precision: 128).overlaps(exact),
+        "k=\(row.negatives)")
       for i in 0..<n {
         for j in 0..<n {
           XCTAssertEqual(row.certificate.gram[i, j].approximateDouble, i == j ? 1 : -1.0 / 3, accuracy: 1e-5)
@@ -65,7 +67,8 @@ final class CertificateTests: XCTestCase {
     for trial in 0..<5 {
       let v = RandomModels.factor(rows: 3, columns: 3, using: &generator)
       let point = GramSolver.Solution(
-        factor: (0..<3).map { i in (0..<3).map { v[i, $0].approximateDouble } }, loss: 0, gradientNorm: 1, iterations: 0,
+        factor: (0..<3).map { i in (0..<3).map { v[i, $0].approximateDouble } }, loss: 0, gradientNorm: 1,
+        iterations: 0,
         converged: false)
       let certificate = OptimalityCertificate.certify(loss, solution: point)
       if let lower = certificate.lowerBound {

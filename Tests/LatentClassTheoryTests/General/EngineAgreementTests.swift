@@ -23,8 +23,9 @@ final class EngineAgreementTests: XCTestCase {
       let enclosure = loss.enclose(gram: simplex(10), precision: 96).loss
       let reference = Rational(digits)!
       let slack = Rational(1, 1_000_000_000_000_000_000)  // the reference is rounded to 28 digits
-      XCTAssertTrue(enclosure.overlaps(Interval(lower: reference - slack, upper: reference + slack, precision: 128)),
-                    "k=\(k): \(enclosure)")
+      XCTAssertTrue(
+        enclosure.overlaps(Interval(lower: reference - slack, upper: reference + slack, precision: 128)),
+        "k=\(k): \(enclosure)")
       XCTAssertLessThan(enclosure.width, 1e-11, "k=\(k)")
     }
   }
@@ -36,8 +37,9 @@ final class EngineAgreementTests: XCTestCase {
       let enclosure = loss.enclose(gram: simplex(10), precision: 96).loss
       let reference = Rational(digits)!
       let slack = Rational("1e-27")!  // the reference is rounded to 28 digits
-      XCTAssertTrue(enclosure.overlaps(Interval(lower: reference - slack, upper: reference + slack, precision: 128)),
-                    "k=\(k): \(enclosure)")
+      XCTAssertTrue(
+        enclosure.overlaps(Interval(lower: reference - slack, upper: reference + slack, precision: 128)),
+        "k=\(k): \(enclosure)")
       XCTAssertLessThan(enclosure.width, 1e-20)
     }
   }

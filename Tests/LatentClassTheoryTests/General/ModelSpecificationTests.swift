@@ -47,14 +47,16 @@ final class ModelSpecificationTests: XCTestCase {
     XCTAssertEqual(uniform.withinClass[1], [0, 0, 0, Rational(1, 3), Rational(1, 3), Rational(1, 3)])
     XCTAssertFalse(uniform.isOverlapping)
     let random = try ModelSpecification.pointLevel(rho: rho, pointsPerClass: 3, within: .random(seed: 7))
-    let again = try ModelSpecification.pointLevel(rho: rho, pointsPerClass: 3, within: ModelSpecification.WithinClass("random:7"))
+    let again = try ModelSpecification.pointLevel(
+      rho: rho, pointsPerClass: 3, within: ModelSpecification.WithinClass("random:7"))
     XCTAssertEqual(random, again)
     XCTAssertEqual(random.marginal.reduce(Rational.zero, +), 1)
     XCTAssertNotNil(error { try ModelSpecification.WithinClass("gaussian") })
   }
 
   func testJSONModel() throws {
-    let text = #"{"classes": 2, "points": 3, "rho": ["1/2", "0.5"], "distributions": [["1/2", "1/2", "0"], ["0", "1/3", "2/3"]]}"#
+    let text =
+      #"{"classes": 2, "points": 3, "rho": ["1/2", "0.5"], "distributions": [["1/2", "1/2", "0"], ["0", "1/3", "2/3"]]}"#
     let model = try ModelSpecification.model(json: Data(text.utf8))
     XCTAssertTrue(model.isOverlapping)
     XCTAssertEqual(model.classes(containing: 1), [0, 1])
@@ -65,18 +67,22 @@ final class ModelSpecificationTests: XCTestCase {
     func reject(_ text: String) -> String? { error { try ModelSpecification.model(json: Data(text.utf8)) } }
     XCTAssertEqual(reject("not json"), "the model file is not a JSON object")
     XCTAssertEqual(
-      reject(#"{"classes": 1, "points": 2, "rho": ["1"], "distributions": [["1", "0"]]}"#), "point 1 belongs to no class")
+      reject(#"{"classes": 1, "points": 2, "rho": ["1"], "distributions": [["1", "0"]]}"#),
+      "point 1 belongs to no class")
     XCTAssertEqual(
       reject(#"{"classes": 1, "points": 2, "rho": ["1"], "distributions": [["1/2", "1/3"]]}"#),
       "D_0 sums to 5/6, not exactly 1")
     XCTAssertEqual(
-      reject(#"{"classes": 1, "points": 2, "rho": ["1"], "distributions": [["3/2", "-1/2"]]}"#), "D_0[1] = -1/2 is negative")
+      reject(#"{"classes": 1, "points": 2, "rho": ["1"], "distributions": [["3/2", "-1/2"]]}"#),
+      "D_0[1] = -1/2 is negative")
     XCTAssertEqual(
       reject(#"{"classes": 1, "points": 1, "rho": ["1"], "distributions": [["one"]]}"#),
       "distributions[0][0] = 'one' is not a rational number")
-    XCTAssertEqual(reject(#"{"classes": 2, "points": 1, "rho": ["1", "0"], "distributions": [["1"], ["1"]]}"#),
+    XCTAssertEqual(
+      reject(#"{"classes": 2, "points": 1, "rho": ["1", "0"], "distributions": [["1"], ["1"]]}"#),
       "rho[1] is zero; every entry must be positive")
-    XCTAssertEqual(reject(#"{"classes": 1, "points": 1, "rho": [1], "distributions": [["1"]]}"#),
+    XCTAssertEqual(
+      reject(#"{"classes": 1, "points": 1, "rho": [1], "distributions": [["1"]]}"#),
       "rho[0] must be a string such as \"1/3\"")
   }
 }

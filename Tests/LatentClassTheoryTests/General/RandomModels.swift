@@ -10,9 +10,15 @@ enum RandomModels {
   static func model(classes: Int, points: Int, using generator: inout SplitMix64) throws -> LatentClassModel {
     let rhoWeights = (0..<classes).map { _ in Int(generator.next() % 5) + 1 }
     let rhoTotal = rhoWeights.reduce(0, +)
-    var weights = (0..<classes).map { _ in (0..<points).map { _ in generator.next() % 3 == 0 ? 0 : Int(generator.next() % 4) + 1 } }
-    for x in 0..<points where weights.allSatisfy({ $0[x] == 0 }) { weights[Int(generator.next() % UInt64(classes))][x] = 1 }
-    for c in 0..<classes where weights[c].allSatisfy({ $0 == 0 }) { weights[c][Int(generator.next() % UInt64(points))] = 1 }
+    var weights = (0..<classes).map { _ in
+      (0..<points).map { _ in generator.next() % 3 == 0 ? 0 : Int(generator.next() % 4) + 1 }
+    }
+    for x in 0..<points where weights.allSatisfy({ $0[x] == 0 }) {
+      weights[Int(generator.next() % UInt64(classes))][x] = 1
+    }
+    for c in 0..<classes where weights[c].allSatisfy({ $0 == 0 }) {
+      weights[c][Int(generator.next() % UInt64(points))] = 1
+    }
     return try LatentClassModel(
       rho: rhoWeights.map { Rational($0, rhoTotal) },
       withinClass: weights.map { row in row.map { Rational($0, row.reduce(0, +)) } })

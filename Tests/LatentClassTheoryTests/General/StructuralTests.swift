@@ -7,7 +7,8 @@ import XCTest
 /// T1 (collapse), downstream metrics (theory.md §4) and the C1 verdict logic.
 final class StructuralTests: XCTestCase {
   func testPointLevelOptimumEqualsClassLevelOptimum() throws {
-    let model = try ModelSpecification.pointLevel(rho: [Rational(2, 3), Rational(1, 3)], pointsPerClass: 2, within: .random(seed: 3))
+    let model = try ModelSpecification.pointLevel(
+      rho: [Rational(2, 3), Rational(1, 3)], pointsPerClass: 2, within: .random(seed: 3))
     let comparisons = CollapseCheck.compareOptima(model: model, ks: [1, 2], scale: 1, gapTolerance: Rational("1e-8")!)
     XCTAssertEqual(comparisons.count, 2)
     for comparison in comparisons {
@@ -18,7 +19,8 @@ final class StructuralTests: XCTestCase {
   }
 
   func testJensenCollapseNeverIncreasesTheLossOnRandomRepresentations() throws {
-    let model = try ModelSpecification.pointLevel(rho: [Rational(3, 4), Rational(1, 4)], pointsPerClass: 2, within: .random(seed: 5))
+    let model = try ModelSpecification.pointLevel(
+      rho: [Rational(3, 4), Rational(1, 4)], pointsPerClass: 2, within: .random(seed: 5))
     var strictlyBetter = 0
     for seed in UInt64(21)...26 {
       var generator = SplitMix64(seed: seed)

@@ -14,7 +14,8 @@ final class GeneralCommandTests: XCTestCase {
   override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
   private func run(_ arguments: [String]) -> (status: VerifyCommand.Status, output: String, errors: String) {
-    var output = "", errors = ""
+    var output = ""
+    var errors = ""
     let status = VerifyCommand.run(arguments, output: { output += $0 }, errors: { errors += $0 })
     return (status, output, errors)
   }
@@ -88,7 +89,9 @@ final class GeneralCommandTests: XCTestCase {
     func report(_ name: String) throws -> [String: String] {
       let sub = folder.appendingPathComponent(name)
       try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
-      let result = run(["--model", model.path, "--scale", "2", "--k", "1...3", "--report", sub.appendingPathComponent("r.md").path])
+      let result = run([
+        "--model", model.path, "--scale", "2", "--k", "1...3", "--report", sub.appendingPathComponent("r.md").path,
+      ])
       XCTAssertEqual(result.status, .verified, result.output + result.errors)
       var files: [String: String] = [:]
       for file in try FileManager.default.contentsOfDirectory(atPath: sub.path) {
@@ -96,7 +99,8 @@ final class GeneralCommandTests: XCTestCase {
       }
       return files
     }
-    let first = try report("a"), second = try report("b")
+    let first = try report("a")
+    let second = try report("b")
     XCTAssertEqual(Set(first.keys), ["r.md", "r-gram.svg", "r-downstream.svg", "r-loss.svg"])
     for (name, text) in first {
       // The report's command line names its output path, which differs between the two runs.
