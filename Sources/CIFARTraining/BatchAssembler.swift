@@ -40,7 +40,8 @@ public struct BatchAssembler: Sendable {
               let lookup = channel * 256
               for y in 0..<side {
                 let sourceY = y + shiftY
-                guard sourceY >= 0, sourceY < side else { continue }  // zero padding (0 after normalisation is the mean)
+                // Zero padding: 0 after normalisation is the channel mean.
+                guard sourceY >= 0, sourceY < side else { continue }
                 for x in 0..<side {
                   let sourceX = (flip ? side - 1 - x : x) + shiftX
                   guard sourceX >= 0, sourceX < side else { continue }

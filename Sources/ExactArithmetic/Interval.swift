@@ -173,7 +173,7 @@ extension Interval {
   public var relativeWidth: Double {
     let low = abs(mpfr_get_d(storage.lower, MPFR_RNDZ))
     let high = abs(mpfr_get_d(storage.upper, MPFR_RNDZ))
-    let containsZero = mpfr_sgn_of(storage.lower) <= 0 && mpfr_sgn_of(storage.upper) >= 0
+    let containsZero = cmpfr_sgn(storage.lower) <= 0 && cmpfr_sgn(storage.upper) >= 0
     let smallest = containsZero ? 0 : min(low, high)
     return smallest == 0 ? .infinity : (width / smallest).nextUp
   }
@@ -204,5 +204,3 @@ extension Interval {
       && mpfr_lessequal_p(other.storage.lower, storage.upper) != 0
   }
 }
-
-@inline(__always) func mpfr_sgn_of(_ x: UnsafePointer<__mpfr_struct>) -> Int32 { cmpfr_sgn(x) }

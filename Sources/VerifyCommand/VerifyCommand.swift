@@ -7,7 +7,10 @@ import Reports
 public enum VerifyCommand {
   /// Exit statuses.
   public enum Status: Int32 {
-    case verified = 0, refutedOrIOError = 1, undecided = 2, usage = 64
+    case verified = 0
+    case refutedOrIOError = 1
+    case undecided = 2
+    case usage = 64
   }
 
   /// Runs `verify` with `arguments` (no program name), writing human output to
