@@ -43,7 +43,6 @@ enum CompareCommand {
       return .refutedOrIOError
     }
     let comparison = CIFARComparison(sweep: sweep, precision: precision)
-    let figureFiles: [String]
     var text =
       "\(sweep.dataset.rawValue): \(comparison.classes) classes, s = \(sweep.scale), \(sweep.runs.count) trained values of k\n"
     for row in comparison.rows {
@@ -55,18 +54,10 @@ enum CompareCommand {
     }
     output(text)
     guard let report = values["--report"] else { return .verified }
-    let stem = ((report as NSString).lastPathComponent as NSString).deletingPathExtension
-    let folder = (report as NSString).deletingLastPathComponent
-    let figures = CIFARComparisonMarkdown.figures(comparison)
-    figureFiles = figures.map { "\(stem)-\($0.suffix).svg" }
     var files = AtomicOutput()
-    for (name, figure) in zip(figureFiles, figures) {
-      files.add(figure.svg, to: folder.isEmpty ? name : "\(folder)/\(name)", flag: "--report")
-    }
-    let command = (["swift run -c release verify"] + arguments).joined(separator: " ")
-    files.add(
-      CIFARComparisonMarkdown.report(comparison, command: command, figureFiles: figureFiles), to: report,
-      flag: "--report")
+    VerifyCommand.addReport(
+      to: &files, path: report, arguments: arguments, figures: CIFARComparisonMarkdown.figures(comparison)
+    ) { CIFARComparisonMarkdown.report(comparison, command: $0, figureFiles: $1) }
     do { try files.commit() } catch {
       errors("verify: \(error)\n")
       return .refutedOrIOError

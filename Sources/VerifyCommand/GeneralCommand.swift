@@ -26,7 +26,8 @@ enum GeneralCommand {
     var files = AtomicOutput()
     if let path = options.jsonPath { files.add(GeneralJSON.document(study).rendered(), to: path, flag: "--json") }
     if let path = options.reportPath {
-      VerifyCommand.addReport(to: &files, path: path, arguments: arguments, plots: GeneralMarkdown.plots(study)) {
+      let figures = GeneralMarkdown.plots(study).map { (suffix: $0.suffix, svg: $0.plot.svg()) }
+      VerifyCommand.addReport(to: &files, path: path, arguments: arguments, figures: figures) {
         GeneralMarkdown.report(study, command: $0, plotFiles: $1)
       }
     }

@@ -66,24 +66,25 @@ public enum VerifyCommand {
       files.add(UniformJSON.document(verification).rendered(), to: path, flag: "--json")
     }
     if let path = options.reportPath {
-      addReport(to: &files, path: path, arguments: arguments, plots: UniformMarkdown.plots(verification)) {
+      let figures = UniformMarkdown.plots(verification).map { (suffix: $0.suffix, svg: $0.plot.svg()) }
+      addReport(to: &files, path: path, arguments: arguments, figures: figures) {
         UniformMarkdown.report(verification, command: $0, plotFiles: $1)
       }
     }
     try files.commit()
   }
 
-  /// Adds the Markdown report at `path` and its plots beside it, as `<stem>-<suffix>.svg`;
-  /// `markdown` gets the command line that regenerates them and the plot file names.
+  /// Adds the Markdown report at `path` and its SVG figures beside it, as `<stem>-<suffix>.svg`;
+  /// `markdown` gets the command line that regenerates them and the figure file names.
   static func addReport(
-    to files: inout AtomicOutput, path: String, arguments: [String], plots: [(suffix: String, plot: LinePlot)],
-    markdown: (_ command: String, _ plotFiles: [String]) -> String
+    to files: inout AtomicOutput, path: String, arguments: [String], figures: [(suffix: String, svg: String)],
+    markdown: (_ command: String, _ figureFiles: [String]) -> String
   ) {
     let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     let folder = (path as NSString).deletingLastPathComponent
-    let names = plots.map { "\(stem)-\($0.suffix).svg" }
-    for (name, plot) in zip(names, plots) {
-      files.add(plot.plot.svg(), to: folder.isEmpty ? name : "\(folder)/\(name)", flag: "--report")
+    let names = figures.map { "\(stem)-\($0.suffix).svg" }
+    for (name, figure) in zip(names, figures) {
+      files.add(figure.svg, to: folder.isEmpty ? name : "\(folder)/\(name)", flag: "--report")
     }
     let command = (["swift run -c release verify"] + arguments.map(shellQuoted)).joined(separator: " ")
     files.add(markdown(command, names), to: path, flag: "--report")

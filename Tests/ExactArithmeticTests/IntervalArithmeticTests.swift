@@ -116,15 +116,8 @@ final class IntervalArithmeticTests: XCTestCase {
   /// With small dyadic endpoints at 128 bits nothing rounds, so `+ − ×` must give the exact hull.
   func testExactEndpointsOnDyadics() {
     forEachSeed(300, base: 0xD1AD) { random, seed in
-      func dyadic() -> Rational {
-        Rational(Int.random(in: -1000...1000, using: &random), 1 << Int.random(in: 0...10, using: &random))
-      }
-      let p = dyadic()
-      let q = dyadic()
-      let r = dyadic()
-      let s = dyadic()
-      let (a0, a1) = (min(p, q), max(p, q))
-      let (b0, b1) = (min(r, s), max(r, s))
+      let (a0, a1) = random.dyadicBounds(numeratorBound: 1000, maxShift: 10)
+      let (b0, b1) = random.dyadicBounds(numeratorBound: 1000, maxShift: 10)
       let a = Interval(lower: a0, upper: a1, precision: 128)
       let b = Interval(lower: b0, upper: b1, precision: 128)
       let label = "\(seed), [\(a0), \(a1)] ∘ [\(b0), \(b1)]"

@@ -27,15 +27,8 @@ final class IntervalComparisonTests: XCTestCase {
   /// Dyadic endpoints are represented exactly, so the expected answer follows from the rationals.
   func testAgreesWithExactEndpoints() {
     forEachSeed(500) { random, seed in
-      func dyadic() -> Rational {
-        Rational(Int.random(in: -40...40, using: &random), 1 << Int.random(in: 0...3, using: &random))
-      }
-      let p = dyadic()
-      let q = dyadic()
-      let r = dyadic()
-      let s = dyadic()
-      let (a0, a1) = (min(p, q), max(p, q))
-      let (b0, b1) = (min(r, s), max(r, s))
+      let (a0, a1) = random.dyadicBounds(numeratorBound: 40, maxShift: 3)
+      let (b0, b1) = random.dyadicBounds(numeratorBound: 40, maxShift: 3)
       let a = Interval(lower: a0, upper: a1, precision: 24)
       let b = Interval(lower: b0, upper: b1, precision: 53)
       let expected: CertifiedOrder = a1 < b0 ? .less : (a0 > b1 ? .greater : .undecided)
@@ -46,7 +39,7 @@ final class IntervalComparisonTests: XCTestCase {
       XCTAssertEqual(Interval.compare(b, a), swapped, label)
       XCTAssertEqual(a.overlaps(b), expected == .undecided, label)
       XCTAssertEqual(a.contains(b), a0 <= b0 && b1 <= a1, label)
-      let point = dyadic()
+      let point = random.dyadic(numeratorBound: 40, maxShift: 3)
       XCTAssertEqual(a.contains(point), a0 <= point && point <= a1, "\(label), point \(point)")
     }
   }

@@ -55,3 +55,19 @@ extension SplitMix64 {
     }
   }
 }
+
+extension SplitMix64 {
+  /// A dyadic rational `n / 2^e` with `|n| ≤ numeratorBound` and `e ≤ maxShift`:
+  /// exactly representable at any precision of at least a few dozen bits.
+  public mutating func dyadic(numeratorBound: Int, maxShift: Int) -> Rational {
+    Rational(
+      Int.random(in: -numeratorBound...numeratorBound, using: &self), 1 << Int.random(in: 0...maxShift, using: &self))
+  }
+
+  /// The ordered endpoints of a random dyadic interval (see ``dyadic(numeratorBound:maxShift:)``).
+  public mutating func dyadicBounds(numeratorBound: Int, maxShift: Int) -> (lower: Rational, upper: Rational) {
+    let p = dyadic(numeratorBound: numeratorBound, maxShift: maxShift)
+    let q = dyadic(numeratorBound: numeratorBound, maxShift: maxShift)
+    return (min(p, q), max(p, q))
+  }
+}
