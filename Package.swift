@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // The module graph, bottom to top:
 //
-//   C libraries        CGMP  CMPFR  CBLAS            (Debian -dev packages, pkg-config)
+//   C libraries        CGMP  CMPFR  CBLAS  CMalloc   (Debian -dev packages, pkg-config; glibc)
 //   seeded randomness  SeededRandom                   (SplitMix64, for reproducible runs and tests)
 //   exact arithmetic   ExactArithmetic                (BigInt, Rational, Interval, RationalMatrix)
 //   shared loss        ContrastiveLoss                (the one NCE / mean-classifier loss, generic)
@@ -22,6 +22,8 @@ let package = Package(
     .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
     .systemLibrary(name: "CMPFR", pkgConfig: "mpfr", providers: [.apt(["libmpfr-dev"])]),
     .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    // glibc's mallopt, which the Glibc module leaves out; the trainer tunes the heap with it.
+    .systemLibrary(name: "CMalloc"),
     // Arb is only an independent oracle for the tests; the product never links it.
     .systemLibrary(name: "CArb", providers: [.apt(["libflint-arb-dev"])]),
 
@@ -36,7 +38,7 @@ let package = Package(
 
     // Engines.
     .target(name: "LatentClassTheory", dependencies: ["ContrastiveLoss", "ExactArithmetic", "SeededRandom"]),
-    .target(name: "CIFARTraining", dependencies: ["ContrastiveLoss", "CBLAS", "SeededRandom"]),
+    .target(name: "CIFARTraining", dependencies: ["ContrastiveLoss", "CBLAS", "CMalloc", "SeededRandom"]),
 
     // Presentation.
     .target(name: "Reports", dependencies: ["LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),

@@ -34,21 +34,28 @@ public struct Convolution3x3: Sendable {
     of input: UnsafePointer<Float>, shape: FeatureMapShape, images: Range<Int>,
     into columns: UnsafeMutablePointer<Float>
   ) {
-    let (height, width) = (shape.height, shape.width)
-    let chunkPositions = images.count * height * width
-    columns.update(repeating: 0, count: fanIn * chunkPositions)
+    let (height, width, area) = (shape.height, shape.width, shape.height * shape.width)
+    let chunkPositions = images.count * area
     for channel in 0..<inputChannels {
       for dy in 0..<3 {
         for dx in 0..<3 {
           let row = columns + ((channel * 3 + dy) * 3 + dx) * chunkPositions
+          // Columns x with 0 ≤ x + dx − 1 < width read the input; the one left over
+          // at either end (dx = 0 or 2) is padding, as are whole rows off the image.
           let (xStart, xEnd) = (max(0, 1 - dx), min(width, width + 1 - dx))
           for image in images {
-            let source = input + (channel * shape.batch + image) * height * width
-            let target = row + (image - images.lowerBound) * height * width
-            for y in max(0, 1 - dy)..<min(height, height + 1 - dy) {
-              let sourceRow = source + (y + dy - 1) * width + dx - 1
+            let source = input + (channel * shape.batch + image) * area
+            let target = row + (image - images.lowerBound) * area
+            for y in 0..<height {
               let targetRow = target + y * width
-              for x in xStart..<xEnd { targetRow[x] = sourceRow[x] }
+              let sourceY = y + dy - 1
+              guard 0 <= sourceY && sourceY < height else {
+                targetRow.update(repeating: 0, count: width)
+                continue
+              }
+              targetRow.update(repeating: 0, count: xStart)
+              (targetRow + xStart).update(from: source + sourceY * width + xStart + dx - 1, count: xEnd - xStart)
+              (targetRow + xEnd).update(repeating: 0, count: width - xEnd)
             }
           }
         }
@@ -138,9 +145,7 @@ public struct Convolution3x3: Sendable {
       let biasGradient = parameterGradient + outputChannels * fanIn
       for channel in 0..<outputChannels {
         let row = gradient + channel * positions
-        var sum: Float = 0
-        for position in 0..<positions { sum += row[position] }
-        biasGradient[channel] += sum
+        biasGradient[channel] += Float(RowReduction.sum(row, count: positions))
       }
       input.withUnsafeBufferPointer { input in
         columns.withUnsafeMutableBufferPointer { columns in

@@ -84,7 +84,9 @@ public struct Encoder: Sendable {
   public struct Tape {
     var stageInputShapes: [FeatureMapShape] = []
     var stageInputs: [[Float]] = []
-    var rectified: [[Float]] = []
+    /// Each stage's convolution output, before batch norm.
+    var convolutionOutputs: [[Float]] = []
+    var pooled: [[Float]] = []
     var winners: [[UInt8]] = []
     var normalization: [BatchNormalization.BatchStatistics] = []
     var flattened: [Float] = []
@@ -105,28 +107,32 @@ public struct Encoder: Sendable {
     parameters.withUnsafeBufferPointer { parameters in
       for (index, (stage, offset)) in zip(stages, stageOffsets).enumerated() {
         tape.stageInputShapes.append(shape)
-        var output = stage.forward(activation, shape: shape, parameters: parameters.baseAddress! + offset)
+        let output = stage.forward(activation, shape: shape, parameters: parameters.baseAddress! + offset)
         shape.channels = stage.outputChannels
+        let affine: ChannelAffine
         if configuration.batchNorm {
           let normalization = parameters.baseAddress! + normalizationOffset(index)
           switch mode {
           case .training:
-            tape.normalization.append(
-              BatchNormalization.forwardTraining(&output, shape: shape, parameters: normalization))
+            let statistics = BatchNormalization.statistics(of: output, shape: shape)
+            tape.normalization.append(statistics)
+            affine = BatchNormalization.affine(
+              mean: statistics.mean, variance: statistics.variance, parameters: normalization)
           case .inference:
             let start = statisticsOffset(index)
             let channels = stage.outputChannels
-            BatchNormalization.forwardInference(
-              &output, shape: shape, parameters: normalization,
+            affine = BatchNormalization.affine(
               mean: runningStatistics[start..<start + channels],
-              variance: runningStatistics[start + channels..<start + 2 * channels])
+              variance: runningStatistics[start + channels..<start + 2 * channels], parameters: normalization)
           }
+        } else {
+          affine = .identity(channels: stage.outputChannels)
         }
-        ReLU.apply(&output)
-        let (pooled, winners) = MaxPool2x2.forward(output, shape: shape)
-        if mode == .training { tape.stageInputs.append(activation) }
+        let (pooled, winners) = RectifiedMaxPool.forward(output, shape: shape, affine: affine)
         if mode == .training {
-          tape.rectified.append(output)
+          tape.stageInputs.append(activation)
+          tape.convolutionOutputs.append(output)
+          tape.pooled.append(pooled)
           tape.winners.append(winners)
         }
         activation = pooled
@@ -179,17 +185,24 @@ public struct Encoder: Sendable {
         for index in stages.indices.reversed() {
           var shape = tape.stageInputShapes[index]
           shape.channels = stages[index].outputChannels
-          var rectifiedGradient = MaxPool2x2.backward(activationGradient, winners: tape.winners[index], shape: shape)
-          ReLU.backward(&rectifiedGradient, output: tape.rectified[index])
+          let convolutionOutput = tape.convolutionOutputs[index]
+          var form = RectifiedMaxPool.InputGradientForm(.identity(channels: shape.channels))
           if configuration.batchNorm {
-            rectifiedGradient = BatchNormalization.backward(
-              rectifiedGradient, statistics: tape.normalization[index], shape: shape,
+            let statistics = tape.normalization[index]
+            let sums = RectifiedMaxPool.routedSums(
+              outputGradient: activationGradient, output: tape.pooled[index], winners: tape.winners[index],
+              input: convolutionOutput, shape: shape, centers: statistics.mean)
+            form = BatchNormalization.inputGradientForm(
+              routedSums: sums, statistics: statistics, positions: shape.positions,
               parameters: parameters.baseAddress! + normalizationOffset(index),
               parameterGradient: gradient.baseAddress! + normalizationOffset(index))
           }
+          let outputGradient = RectifiedMaxPool.inputGradient(
+            outputGradient: activationGradient, output: tape.pooled[index], winners: tape.winners[index],
+            input: convolutionOutput, shape: shape, form: form)
           activationGradient =
             stages[index].backward(
-              outputGradient: rectifiedGradient, input: tape.stageInputs[index], shape: tape.stageInputShapes[index],
+              outputGradient: outputGradient, input: tape.stageInputs[index], shape: tape.stageInputShapes[index],
               parameters: parameters.baseAddress! + stageOffsets[index],
               parameterGradient: gradient.baseAddress! + stageOffsets[index], needsInputGradient: index > 0) ?? []
         }

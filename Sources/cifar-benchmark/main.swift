@@ -5,6 +5,7 @@ import Foundation
 // figure scripts/torch-throughput.py compares against PyTorch.
 // usage: cifar-benchmark [batch] [repetitions] [--no-batch-norm]
 
+TrainingRuntime.keepFreedMemory()
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let batch = arguments.first ?? 256
 let repetitions = arguments.dropFirst().first ?? 10
@@ -28,5 +29,6 @@ let trainingRate = measure {
 }
 print(
   String(
-    format: "swift encoder (32/64/128%@, d=128), batch %d: forward %.0f images/s, forward+backward %.0f images/s",
-    batchNorm ? ", batch norm" : "", batch, forwardRate, trainingRate))
+    format: "swift encoder (32/64/128%@, d=128; OpenBLAS %@ kernels), batch %d: "
+      + "forward %.0f images/s, forward+backward %.0f images/s",
+    batchNorm ? ", batch norm" : "", TrainingRuntime.blasCore, batch, forwardRate, trainingRate))

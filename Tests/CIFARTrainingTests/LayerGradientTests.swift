@@ -41,60 +41,6 @@ final class LayerGradientTests: XCTestCase {
     XCTAssertEqual(output, [12, 21, 16, 27, 45, 33, 24, 39, 28].map { $0 + 0.5 })
   }
 
-  func testBatchNormalizationGradientsMatchFiniteDifferences() {
-    var generator = SplitMix64(seed: 16)
-    let shape = FeatureMapShape(channels: 2, batch: 3, height: 2, width: 2)
-    let input = FiniteDifferences.gaussians(shape.count, &generator).map { 2 * $0 + 1 }
-    let parameters = FiniteDifferences.gaussians(4, &generator)
-    let weights = FiniteDifferences.gaussians(shape.count, &generator)
-    func loss(input: [Float], parameters: [Float]) -> Double {
-      var values = input
-      _ = parameters.withUnsafeBufferPointer {
-        BatchNormalization.forwardTraining(&values, shape: shape, parameters: $0.baseAddress!)
-      }
-      return FiniteDifferences.weightedSum(values, weights)
-    }
-    var output = input
-    let statistics = parameters.withUnsafeBufferPointer {
-      BatchNormalization.forwardTraining(&output, shape: shape, parameters: $0.baseAddress!)
-    }
-    let standardizedRow = statistics.standardized.prefix(shape.positions)
-    XCTAssertEqual(Double(standardizedRow.reduce(0, +)), 0, accuracy: 1e-5, "each channel is centred")
-    var parameterGradient = [Float](repeating: 0, count: 4)
-    let inputGradient = parameters.withUnsafeBufferPointer { parameters in
-      parameterGradient.withUnsafeMutableBufferPointer { gradient in
-        BatchNormalization.backward(
-          weights, statistics: statistics, shape: shape, parameters: parameters.baseAddress!,
-          parameterGradient: gradient.baseAddress!)
-      }
-    }
-    FiniteDifferences.assertGradient(
-      inputGradient, of: { loss(input: $0, parameters: parameters) }, at: input, step: 1e-2, tolerance: 5e-3)
-    FiniteDifferences.assertGradient(parameterGradient, of: { loss(input: input, parameters: $0) }, at: parameters)
-  }
-
-  func testMaxPoolRoutesGradientToTheMaximum() {
-    var generator = SplitMix64(seed: 12)
-    let shape = FeatureMapShape(channels: 2, batch: 3, height: 4, width: 6)
-    let input = FiniteDifferences.gaussians(shape.count, &generator)
-    let weights = FiniteDifferences.gaussians(shape.count / 4, &generator)
-    let (output, winners) = MaxPool2x2.forward(input, shape: shape)
-    XCTAssertEqual(output[0], [input[0], input[1], input[6], input[7]].max()!)
-    let gradient = MaxPool2x2.backward(weights, winners: winners, shape: shape)
-    FiniteDifferences.assertGradient(
-      gradient, of: { FiniteDifferences.weightedSum(MaxPool2x2.forward($0, shape: shape).output, weights) },
-      at: input, step: 1e-3)
-  }
-
-  func testReLUZeroesGradientWhereOff() {
-    var values: [Float] = [-1, 2, 0, 3]
-    ReLU.apply(&values)
-    XCTAssertEqual(values, [0, 2, 0, 3])
-    var gradient: [Float] = [5, 6, 7, 8]
-    ReLU.backward(&gradient, output: values)
-    XCTAssertEqual(gradient, [0, 6, 0, 8])
-  }
-
   func testLinearGradientsMatchFiniteDifferences() {
     var generator = SplitMix64(seed: 13)
     let layer = Linear(inputs: 5, outputs: 3)
