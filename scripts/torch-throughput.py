@@ -79,7 +79,8 @@ def main():
           f"forward {torch_forward:.0f} images/s, forward+backward {torch_training:.0f} images/s")
 
     try:
-        command = [args.swift, str(args.batch), str(args.repetitions)] + (["--no-batch-norm"] if args.no_batch_norm else [])
+        command = [args.swift, str(args.batch), str(args.repetitions), "--threads", str(args.threads)]
+        command += ["--no-batch-norm"] if args.no_batch_norm else []
         output = subprocess.run(command,
                                 capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError) as error:

@@ -34,12 +34,18 @@ public enum BatchNormalization {
     var statistics = BatchStatistics(
       mean: [Float](repeating: 0, count: channels), variance: [Float](repeating: 0, count: channels))
     values.withUnsafeBufferPointer { values in
-      for channel in 0..<channels {
-        let row = values.baseAddress! + channel * positions
-        let mean = Float(RowReduction.sum(row, count: positions) / Double(positions))
-        statistics.mean[channel] = mean
-        statistics.variance[channel] = Float(
-          RowReduction.sumOfSquaredDeviations(row, count: positions, from: mean) / Double(positions))
+      statistics.mean.withUnsafeMutableBufferPointer { means in
+        statistics.variance.withUnsafeMutableBufferPointer { variances in
+          Parallel.forEachPart(of: channels) { _, channels in
+            for channel in channels {
+              let row = values.baseAddress! + channel * positions
+              let mean = Float(RowReduction.sum(row, count: positions) / Double(positions))
+              means[channel] = mean
+              variances[channel] = Float(
+                RowReduction.sumOfSquaredDeviations(row, count: positions, from: mean) / Double(positions))
+            }
+          }
+        }
       }
     }
     return statistics

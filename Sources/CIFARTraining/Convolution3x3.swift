@@ -1,7 +1,8 @@
 /// A 3×3 convolution with stride 1 and zero padding 1 (the output keeps the input's
 /// height and width), computed by im2col and `sgemm`.
 ///
-/// The batch is processed in chunks of ``chunkImages`` images: each chunk's im2col
+/// The batch is split between threads, and each thread's share is processed in
+/// chunks of ``chunkImages`` images: each chunk's im2col
 /// matrix (9× the chunk's input) stays in cache and is reused for the next chunk
 /// instead of materialising one for the whole batch, and the backward pass rebuilds
 /// it from the input rather than keeping it, which costs one more copy but saves
@@ -92,43 +93,47 @@ public struct Convolution3x3: Sendable {
     }
   }
 
-  /// The chunks of the batch, in order.
-  private func chunks(_ shape: FeatureMapShape) -> [Range<Int>] {
-    stride(from: 0, to: shape.batch, by: Self.chunkImages).map { $0..<min($0 + Self.chunkImages, shape.batch) }
+  /// `images` in chunks of ``chunkImages``, in order.
+  private func chunks(_ images: Range<Int>) -> [Range<Int>] {
+    stride(from: images.lowerBound, to: images.upperBound, by: Self.chunkImages).map {
+      $0..<min($0 + Self.chunkImages, images.upperBound)
+    }
   }
 
-  /// The convolution of `input` (shape `[C_in, B, H, W]`), shape `[C_out, B, H, W]`.
+  /// The convolution of `input` (shape `[C_in, B, H, W]`), shape `[C_out, B, H, W]`,
+  /// the batch split between ``TrainingRuntime/threads`` threads.
   ///
   /// - Complexity: O(9 · C_in · C_out · B·H·W).
   func forward(_ input: [Float], shape: FeatureMapShape, parameters: UnsafePointer<Float>) -> [Float] {
     precondition(shape.channels == inputChannels && input.count == shape.count, "convolution input shape")
     let (positions, area) = (shape.positions, shape.height * shape.width)
-    var output = [Float](unsafeUninitializedCapacity: outputChannels * positions) { buffer, count in
-      let bias = parameters + outputChannels * fanIn
-      for channel in 0..<outputChannels {
-        (buffer.baseAddress! + channel * positions).initialize(repeating: bias[channel], count: positions)
-      }
-      count = outputChannels * positions
-    }
-    var columns = [Float](repeating: 0, count: fanIn * min(shape.batch, Self.chunkImages) * area)
-    input.withUnsafeBufferPointer { input in
-      output.withUnsafeMutableBufferPointer { output in
-        columns.withUnsafeMutableBufferPointer { columns in
-          for images in chunks(shape) {
-            self.columns(of: input.baseAddress!, shape: shape, images: images, into: columns.baseAddress!)
+    let bias = parameters + outputChannels * fanIn
+    return [Float](unsafeUninitializedCapacity: outputChannels * positions) { output, count in
+      input.withUnsafeBufferPointer { input in
+        Parallel.forEachPart(of: shape.batch) { _, images in
+          let columns = UnsafeMutablePointer<Float>.allocate(capacity: fanIn * Self.chunkImages * area)
+          defer { columns.deallocate() }
+          for chunk in chunks(images) {
+            let block = output.baseAddress! + chunk.lowerBound * area
+            for channel in 0..<outputChannels {
+              (block + channel * positions).initialize(repeating: bias[channel], count: chunk.count * area)
+            }
+            self.columns(of: input.baseAddress!, shape: shape, images: chunk, into: columns)
             multiply(
-              parameters, transposed: false, columns.baseAddress!, transposed: false,
-              into: output.baseAddress! + images.lowerBound * area,
-              m: outputChannels, n: images.count * area, k: fanIn, beta: 1, strideC: positions)
+              parameters, transposed: false, columns, transposed: false, into: block,
+              m: outputChannels, n: chunk.count * area, k: fanIn, beta: 1, strideC: positions)
           }
         }
       }
+      count = outputChannels * positions
     }
-    return output
   }
 
   /// Accumulates `∂L/∂weights` and `∂L/∂bias` into `parameterGradient` and returns
   /// `∂L/∂input` when asked for (the first layer does not need it).
+  ///
+  /// Each thread sums its part of the batch into its own partial gradient; the
+  /// partials are then added in part order, so the result does not depend on timing.
   ///
   /// - Complexity: O(9 · C_in · C_out · B·H·W).
   func backward(
@@ -136,40 +141,54 @@ public struct Convolution3x3: Sendable {
     parameters: UnsafePointer<Float>, parameterGradient: UnsafeMutablePointer<Float>, needsInputGradient: Bool
   ) -> [Float]? {
     let (positions, area) = (shape.positions, shape.height * shape.width)
-    let chunkPositions = min(shape.batch, Self.chunkImages) * area
-    var columns = [Float](repeating: 0, count: fanIn * chunkPositions)
-    var columnGradient = [Float](repeating: 0, count: needsInputGradient ? fanIn * chunkPositions : 0)
-    var inputGradient = [Float](repeating: 0, count: needsInputGradient ? shape.count : 0)
-    outputGradient.withUnsafeBufferPointer { outputGradient in
-      let gradient = outputGradient.baseAddress!
-      let biasGradient = parameterGradient + outputChannels * fanIn
-      for channel in 0..<outputChannels {
-        let row = gradient + channel * positions
-        biasGradient[channel] += Float(RowReduction.sum(row, count: positions))
-      }
-      input.withUnsafeBufferPointer { input in
-        columns.withUnsafeMutableBufferPointer { columns in
-          columnGradient.withUnsafeMutableBufferPointer { columnGradient in
-            inputGradient.withUnsafeMutableBufferPointer { inputGradient in
-              for images in chunks(shape) {
-                let chunkGradient = gradient + images.lowerBound * area
-                let width = images.count * area
-                self.columns(of: input.baseAddress!, shape: shape, images: images, into: columns.baseAddress!)
+    let parts = Parallel.partCount(for: shape.batch)
+    var partials = [Float](repeating: 0, count: parts * parameterCount)
+    let inputGradient = [Float](unsafeUninitializedCapacity: needsInputGradient ? shape.count : 0) {
+      inputGradient, count in
+      outputGradient.withUnsafeBufferPointer { outputGradient in
+        input.withUnsafeBufferPointer { input in
+          partials.withUnsafeMutableBufferPointer { partials in
+            Parallel.forEachPart(of: shape.batch) { part, images in
+              let partial = partials.baseAddress! + part * parameterCount
+              for channel in 0..<outputChannels {
+                let row = outputGradient.baseAddress! + channel * positions + images.lowerBound * area
+                partial[outputChannels * fanIn + channel] = Float(RowReduction.sum(row, count: images.count * area))
+              }
+              let columns = UnsafeMutablePointer<Float>.allocate(capacity: fanIn * Self.chunkImages * area)
+              let columnGradient = UnsafeMutablePointer<Float>.allocate(
+                capacity: needsInputGradient ? fanIn * Self.chunkImages * area : 0)
+              defer {
+                columns.deallocate()
+                columnGradient.deallocate()
+              }
+              if needsInputGradient {
+                for channel in 0..<inputChannels {
+                  (inputGradient.baseAddress! + (channel * shape.batch + images.lowerBound) * area)
+                    .initialize(repeating: 0, count: images.count * area)
+                }
+              }
+              for chunk in chunks(images) {
+                let chunkGradient = outputGradient.baseAddress! + chunk.lowerBound * area
+                let width = chunk.count * area
+                self.columns(of: input.baseAddress!, shape: shape, images: chunk, into: columns)
                 multiply(
-                  chunkGradient, transposed: false, columns.baseAddress!, transposed: true,
-                  into: parameterGradient, m: outputChannels, n: fanIn, k: width, beta: 1, strideA: positions)
+                  chunkGradient, transposed: false, columns, transposed: true,
+                  into: partial, m: outputChannels, n: fanIn, k: width, beta: 1, strideA: positions)
                 guard needsInputGradient else { continue }
                 multiply(
                   parameters, transposed: true, chunkGradient, transposed: false,
-                  into: columnGradient.baseAddress!, m: fanIn, n: width, k: outputChannels, strideB: positions)
+                  into: columnGradient, m: fanIn, n: width, k: outputChannels, strideB: positions)
                 accumulate(
-                  columnGradient: columnGradient.baseAddress!, into: inputGradient.baseAddress!,
-                  shape: shape, images: images)
+                  columnGradient: columnGradient, into: inputGradient.baseAddress!, shape: shape, images: chunk)
               }
             }
           }
         }
       }
+      count = needsInputGradient ? shape.count : 0
+    }
+    for part in 0..<parts {
+      for index in 0..<parameterCount { parameterGradient[index] += partials[part * parameterCount + index] }
     }
     return needsInputGradient ? inputGradient : nil
   }

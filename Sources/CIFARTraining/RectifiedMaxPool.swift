@@ -45,54 +45,56 @@ public enum RectifiedMaxPool {
     let output = [Float](unsafeUninitializedCapacity: outputCount) { output, count in
       input.withUnsafeBufferPointer { input in
         winners.withUnsafeMutableBufferPointer { winners in
-          for plane in 0..<shape.channels * shape.batch {
-            let channel = plane / shape.batch
-            let (scale, shift) = (affine.scale[channel], affine.shift[channel])
-            for outY in 0..<outHeight {
-              let top = UnsafeRawPointer(input.baseAddress! + (plane * shape.height + 2 * outY) * width)
-              let bottom = top + width * MemoryLayout<Float>.stride
-              let row = (plane * outHeight + outY) * outWidth
-              let (target, targetWinners) = (output.baseAddress! + row, winners.baseAddress! + row)
-              // Sixteen inputs of each row give eight windows; an 8-wide map's two rows are
-              // adjacent, so one 16-value load gives its four windows.
-              if width % 16 == 0 {
-                for start in stride(from: 0, to: width, by: 16) {
-                  let upper = scale * top.loadUnaligned(fromByteOffset: start * 4, as: SIMD16<Float>.self) + shift
-                  let lower = scale * bottom.loadUnaligned(fromByteOffset: start * 4, as: SIMD16<Float>.self) + shift
+          Parallel.forEachPart(of: shape.channels) { _, channels in
+            for plane in channels.lowerBound * shape.batch..<channels.upperBound * shape.batch {
+              let channel = plane / shape.batch
+              let (scale, shift) = (affine.scale[channel], affine.shift[channel])
+              for outY in 0..<outHeight {
+                let top = UnsafeRawPointer(input.baseAddress! + (plane * shape.height + 2 * outY) * width)
+                let bottom = top + width * MemoryLayout<Float>.stride
+                let row = (plane * outHeight + outY) * outWidth
+                let (target, targetWinners) = (output.baseAddress! + row, winners.baseAddress! + row)
+                // Sixteen inputs of each row give eight windows; an 8-wide map's two rows are
+                // adjacent, so one 16-value load gives its four windows.
+                if width % 16 == 0 {
+                  for start in stride(from: 0, to: width, by: 16) {
+                    let upper = scale * top.loadUnaligned(fromByteOffset: start * 4, as: SIMD16<Float>.self) + shift
+                    let lower = scale * bottom.loadUnaligned(fromByteOffset: start * 4, as: SIMD16<Float>.self) + shift
+                    store(
+                      windowMaxima(upper.evenHalf, upper.oddHalf, lower.evenHalf, lower.oddHalf),
+                      into: target + start / 2, winners: targetWinners + start / 2)
+                  }
+                } else if width == 8 && outY % 2 == 0 {
+                  // Two output rows: the four input rows are adjacent.
+                  let pair = (
+                    scale * top.loadUnaligned(as: SIMD16<Float>.self) + shift,
+                    scale * top.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self) + shift
+                  )
+                  let even = (pair.0.evenHalf, pair.1.evenHalf)
+                  let odd = (pair.0.oddHalf, pair.1.oddHalf)
                   store(
-                    windowMaxima(upper.evenHalf, upper.oddHalf, lower.evenHalf, lower.oddHalf),
-                    into: target + start / 2, winners: targetWinners + start / 2)
-                }
-              } else if width == 8 && outY % 2 == 0 {
-                // Two output rows: the four input rows are adjacent.
-                let pair = (
-                  scale * top.loadUnaligned(as: SIMD16<Float>.self) + shift,
-                  scale * top.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self) + shift
-                )
-                let even = (pair.0.evenHalf, pair.1.evenHalf)
-                let odd = (pair.0.oddHalf, pair.1.oddHalf)
-                store(
-                  windowMaxima(
-                    SIMD8(lowHalf: even.0.lowHalf, highHalf: even.1.lowHalf),
-                    SIMD8(lowHalf: odd.0.lowHalf, highHalf: odd.1.lowHalf),
-                    SIMD8(lowHalf: even.0.highHalf, highHalf: even.1.highHalf),
-                    SIMD8(lowHalf: odd.0.highHalf, highHalf: odd.1.highHalf)),
-                  into: target, winners: targetWinners)
-              } else if width == 8 {
-                continue  // written with the row above
-              } else {
-                let (upper, lower) = (
-                  top.assumingMemoryBound(to: Float.self), bottom.assumingMemoryBound(to: Float.self)
-                )
-                for outX in 0..<outWidth {
-                  // Other widths (the tests' small maps) one window at a time, in lane 0.
-                  let window = windowMaxima(
-                    SIMD8(repeating: scale * upper[2 * outX] + shift),
-                    SIMD8(repeating: scale * upper[2 * outX + 1] + shift),
-                    SIMD8(repeating: scale * lower[2 * outX] + shift),
-                    SIMD8(repeating: scale * lower[2 * outX + 1] + shift))
-                  target[outX] = max(window.maxima[0], 0)
-                  targetWinners[outX] = UInt8(window.winners[0])
+                    windowMaxima(
+                      SIMD8(lowHalf: even.0.lowHalf, highHalf: even.1.lowHalf),
+                      SIMD8(lowHalf: odd.0.lowHalf, highHalf: odd.1.lowHalf),
+                      SIMD8(lowHalf: even.0.highHalf, highHalf: even.1.highHalf),
+                      SIMD8(lowHalf: odd.0.highHalf, highHalf: odd.1.highHalf)),
+                    into: target, winners: targetWinners)
+                } else if width == 8 {
+                  continue  // written with the row above
+                } else {
+                  let (upper, lower) = (
+                    top.assumingMemoryBound(to: Float.self), bottom.assumingMemoryBound(to: Float.self)
+                  )
+                  for outX in 0..<outWidth {
+                    // Other widths (the tests' small maps) one window at a time, in lane 0.
+                    let window = windowMaxima(
+                      SIMD8(repeating: scale * upper[2 * outX] + shift),
+                      SIMD8(repeating: scale * upper[2 * outX + 1] + shift),
+                      SIMD8(repeating: scale * lower[2 * outX] + shift),
+                      SIMD8(repeating: scale * lower[2 * outX + 1] + shift))
+                    target[outX] = max(window.maxima[0], 0)
+                    targetWinners[outX] = UInt8(window.winners[0])
+                  }
                 }
               }
             }
@@ -148,10 +150,21 @@ public enum RectifiedMaxPool {
     var sums = [Double](repeating: 0, count: shape.channels)
     var moments = sums
     input.withUnsafeBufferPointer { input in
-      forEachRoute(outputGradient: outputGradient, output: output, winners: winners, shape: shape) {
-        channel, gradient, position in
-        sums[channel] += Double(gradient)
-        moments[channel] += Double(gradient * (input[position] - centers[channel]))
+      sums.withUnsafeMutableBufferPointer { sums in
+        moments.withUnsafeMutableBufferPointer { moments in
+          Parallel.forEachPart(of: shape.channels) { _, channels in
+            for channel in channels {
+              var (sum, moment): (Double, Double) = (0, 0)
+              forEachRoute(
+                outputGradient: outputGradient, output: output, winners: winners, shape: shape, channel: channel
+              ) { gradient, position in
+                sum += Double(gradient)
+                moment += Double(gradient * (input[position] - centers[channel]))
+              }
+              (sums[channel], moments[channel]) = (sum, moment)
+            }
+          }
+        }
       }
     }
     return (sums, moments)
@@ -165,50 +178,51 @@ public enum RectifiedMaxPool {
     form: InputGradientForm
   ) -> [Float] {
     let positions = shape.positions
-    var gradient = [Float](unsafeUninitializedCapacity: shape.count) { gradient, count in
+    return [Float](unsafeUninitializedCapacity: shape.count) { gradient, count in
       input.withUnsafeBufferPointer { input in
-        for channel in 0..<shape.channels {
-          let (constant, slope) = (form.constant[channel], form.slope[channel])
-          let (source, target) = (input.baseAddress! + channel * positions, gradient.baseAddress! + channel * positions)
-          if constant == 0 && slope == 0 {
-            target.initialize(repeating: 0, count: positions)
-          } else {
-            for position in 0..<positions { target[position] = constant + slope * source[position] }
+        Parallel.forEachPart(of: shape.channels) { _, channels in
+          for channel in channels {
+            let (constant, slope) = (form.constant[channel], form.slope[channel])
+            let source = input.baseAddress! + channel * positions
+            let target = gradient.baseAddress! + channel * positions
+            if constant == 0 && slope == 0 {
+              target.initialize(repeating: 0, count: positions)
+            } else {
+              for position in 0..<positions { target[position] = constant + slope * source[position] }
+            }
+            let routedScale = form.routedScale[channel]
+            forEachRoute(
+              outputGradient: outputGradient, output: output, winners: winners, shape: shape, channel: channel
+            ) { routed, position in
+              gradient[position] += routedScale * routed
+            }
           }
         }
       }
       count = shape.count
     }
-    gradient.withUnsafeMutableBufferPointer { gradient in
-      forEachRoute(outputGradient: outputGradient, output: output, winners: winners, shape: shape) {
-        channel, routed, position in
-        gradient[position] += form.routedScale[channel] * routed
-      }
-    }
-    return gradient
   }
 
-  /// Calls `body(channel, gradient, inputPosition)` for every pooled output that
+  /// Calls `body(gradient, inputPosition)` for every pooled output of `channel` that
   /// passes a gradient back (positive output, so the rectifier was on), with the
   /// input position of its window's maximum.
   @inline(__always)
   private static func forEachRoute(
-    outputGradient: [Float], output: [Float], winners: [UInt8], shape: FeatureMapShape,
-    _ body: (Int, Float, Int) -> Void
+    outputGradient: [Float], output: [Float], winners: [UInt8], shape: FeatureMapShape, channel: Int,
+    _ body: (Float, Int) -> Void
   ) {
     let (width, outHeight, outWidth) = (shape.width, shape.height / 2, shape.width / 2)
     precondition(outputGradient.count == shape.count / 4, "pooled gradient shape")
     outputGradient.withUnsafeBufferPointer { outputGradient in
       output.withUnsafeBufferPointer { output in
         winners.withUnsafeBufferPointer { winners in
-          for plane in 0..<shape.channels * shape.batch {
-            let channel = plane / shape.batch
+          for plane in channel * shape.batch..<(channel + 1) * shape.batch {
             for outY in 0..<outHeight {
               let row = (plane * outHeight + outY) * outWidth
               let top = (plane * shape.height + 2 * outY) * width
               for outX in 0..<outWidth where output[row + outX] > 0 {
                 let winner = Int(winners[row + outX])
-                body(channel, outputGradient[row + outX], top + (winner >> 1) * width + 2 * outX + (winner & 1))
+                body(outputGradient[row + outX], top + (winner >> 1) * width + 2 * outX + (winner & 1))
               }
             }
           }

@@ -23,7 +23,7 @@ final class LoaderTests: XCTestCase {
 
   func write(_ bytes: [UInt8], _ name: String) -> String {
     let path = (directory as NSString).appendingPathComponent(name)
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
     return path
   }
 
@@ -77,7 +77,8 @@ final class LoaderTests: XCTestCase {
   func testDownloadDirectoryOrDatasetFolderBothWork() throws {
     let nested = (directory as NSString).appendingPathComponent("cifar-10-batches-bin")
     try FileManager.default.createDirectory(atPath: nested, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: nested + "/test_batch.bin", contents: Data(record(labels: [0], seed: 0)))
+    XCTAssertTrue(
+      FileManager.default.createFile(atPath: nested + "/test_batch.bin", contents: Data(record(labels: [0], seed: 0))))
     XCTAssertEqual(try CIFARLoader.datasetFolder(for: .cifar10, in: directory), nested)
     XCTAssertEqual(try CIFARLoader.datasetFolder(for: .cifar10, in: nested), nested)
     XCTAssertThrowsError(try CIFARLoader.datasetFolder(for: .cifar100, in: directory))
