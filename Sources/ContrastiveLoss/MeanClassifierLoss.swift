@@ -8,6 +8,7 @@ public enum MeanClassifierLoss {
   /// The N-way loss for one input, given its inner products with every class mean.
   ///
   /// - Complexity: O(N).
+  @inlinable
   public static func loss<T: LossScalar>(innerProducts: [T], label: Int, scale: T) -> T {
     precondition(innerProducts.indices.contains(label), "label out of range")
     let others = innerProducts.indices.lazy.filter { $0 != label }.map { innerProducts[$0] }

@@ -8,8 +8,12 @@
 ///
 /// Scores of representations in the unit ball lie in `[-1, 1]`, so every
 /// exponent is at most `2s`; in `Float` that stays finite for `s < 44`.
+///
+/// The functions are `@inlinable` so the trainer's `Float` calls are specialised:
+/// unspecialised, every draw paid for generic metadata lookups.
 public enum NCELoss {
   /// `e = exp(s · (negative − positive))`: how strongly one negative competes with the positive.
+  @inlinable
   public static func exponentiatedGap<T: LossScalar>(positive: T, negative: T, scale: T) -> T {
     T.exp(scale * (negative - positive))
   }
@@ -18,6 +22,7 @@ public enum NCELoss {
   /// that evaluate many draws against the same few score values.
   ///
   /// - Complexity: O(n) for n distinct negatives.
+  @inlinable
   public static func loss<T: LossScalar>(
     exponentiatedGaps gaps: some Collection<T>, multiplicities: some Collection<T>
   ) -> T {
@@ -29,6 +34,7 @@ public enum NCELoss {
   /// The derivative with respect to the positive score is minus their sum.
   ///
   /// - Complexity: O(n).
+  @inlinable
   public static func lossAndGradient<T: LossScalar>(
     exponentiatedGaps gaps: some Collection<T>, multiplicities: some Collection<T>, scale: T
   ) -> (loss: T, negatives: [T]) {
@@ -40,6 +46,7 @@ public enum NCELoss {
   /// logarithm), for callers that need only the gradient.
   ///
   /// - Complexity: O(n).
+  @inlinable
   public static func gradient<T: LossScalar>(
     exponentiatedGaps gaps: some Collection<T>, multiplicities: some Collection<T>, scale: T
   ) -> [T] {
@@ -47,7 +54,8 @@ public enum NCELoss {
   }
 
   /// `s n_i e_i / Z` for each distinct negative.
-  private static func gradient<T: LossScalar>(
+  @usableFromInline
+  static func gradient<T: LossScalar>(
     _ gaps: some Collection<T>, _ multiplicities: some Collection<T>, scale: T, partition: T
   ) -> [T] {
     zip(gaps, multiplicities).map { scale * $1 * $0 / partition }
@@ -56,6 +64,7 @@ public enum NCELoss {
   /// `ℓ` for one anchor whose negatives are listed once each.
   ///
   /// - Complexity: O(k) for k negatives.
+  @inlinable
   public static func loss<T: LossScalar>(positive: T, negatives: some Collection<T>, scale: T) -> T {
     loss(
       exponentiatedGaps: negatives.map { exponentiatedGap(positive: positive, negative: $0, scale: scale) },
@@ -65,6 +74,7 @@ public enum NCELoss {
   /// `ℓ` with its derivatives with respect to the positive score and each negative score.
   ///
   /// - Complexity: O(k).
+  @inlinable
   public static func lossAndGradient<T: LossScalar>(
     positive: T, negatives: [T], scale: T
   ) -> (loss: T, positive: T, negatives: [T]) {
@@ -75,7 +85,8 @@ public enum NCELoss {
   }
 
   /// `Σ n_i e_i`: the total weight of the negatives against the positive's weight 1.
-  private static func competition<T: LossScalar>(
+  @usableFromInline
+  static func competition<T: LossScalar>(
     _ gaps: some Collection<T>, _ multiplicities: some Collection<T>
   ) -> T {
     precondition(gaps.count == multiplicities.count, "one multiplicity per negative")
