@@ -19,10 +19,11 @@ public struct EpochEvaluation: Codable, Equatable, Sendable {
 
 /// Evaluates the mean classifier between epochs (`--eval-every`, `--eval-train-subset`).
 ///
-/// Embedding all training images after every epoch would cost about as much as a
-/// third of an epoch's training, so the class means come from the first `trainPerClass`
-/// training images of every class (file order: deterministic and independent of the
-/// seed, so resumed and uninterrupted runs see the same subset). The test set is used
+/// Embedding all training images after every epoch would cost about a fifth of a full
+/// CIFAR-10 epoch's training (forward only, against forward and backward of two views),
+/// so the class means come from the first `trainPerClass` training images of every
+/// class (file order: deterministic and independent of the seed, so resumed and
+/// uninterrupted runs see the same subset). The test set is used
 /// in full, and the loss is weighted by the class frequencies ρ of the *full* training
 /// set, as in the final ``RepresentationEvaluation``; a subset capped per class would
 /// otherwise flatten ρ on a long-tailed run. Nothing here draws from the training
