@@ -70,9 +70,9 @@ final class CompareCommandTests: XCTestCase {
     }
   }
 
-  /// The committed CIFAR-10 sweep as if trained with two seeds (the second 1 point more
-  /// accurate everywhere) and evaluated after each of its 3 epochs.
-  private func twoSeedSweep() throws -> URL {
+  /// The committed CIFAR-10 sweep as if trained with two seeds (the second `spread` more
+  /// accurate everywhere, and k = 256 shifted by `shift`) and evaluated after each of its 3 epochs.
+  private func twoSeedSweep(spread: Double = 0.01, shift: Double = 0) throws -> URL {
     let source = Self.root.appendingPathComponent("notebooks-md/data/cifar10-sweep.json")
     var document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: source)) as? [String: Any])
     var runs: [[String: Any]] = []
@@ -80,7 +80,9 @@ final class CompareCommandTests: XCTestCase {
       for seed in 0..<2 {
         var copy = run
         var evaluation = try XCTUnwrap(run["evaluation"] as? [String: Any])
-        let accuracy = try XCTUnwrap(evaluation["meanClassifierAccuracy"] as? Double) + 0.01 * Double(seed)
+        let accuracy =
+          try XCTUnwrap(evaluation["meanClassifierAccuracy"] as? Double) + spread * Double(seed)
+          + (run["negatives"] as? Int == 256 ? shift : 0)
         evaluation["meanClassifierAccuracy"] = accuracy
         copy["evaluation"] = evaluation
         copy["seed"] = seed
@@ -132,6 +134,8 @@ final class CompareCommandTests: XCTestCase {
     XCTAssertEqual(epochs.components(separatedBy: "<polyline").count - 1, 5, "one curve per k")
     XCTAssertTrue(epochs.contains(">k = 256</text>"))
 
+    XCTAssertTrue(markdown.contains("(+2.9 points): no degradation with more negatives"), markdown)
+
     // Regenerating gives the same bytes.
     XCTAssertEqual(compare(json, report: "again.md").status, .verified)
     let again = try files(named: "again", in: folder)
@@ -141,5 +145,19 @@ final class CompareCommandTests: XCTestCase {
         other.replacingOccurrences(of: "again", with: "seeds"), text.replacingOccurrences(of: "again", with: "seeds"),
         name)
     }
+  }
+
+  /// A fall of accuracy with k is only called one when it exceeds twice its standard error over seeds.
+  func testAFallWithinSeedNoiseIsNotCalledADegradation() throws {
+    // k = 1: 38.49% and 48.49%; k = 256: 36.37% and 46.37%, a 2.1-point fall with a standard error of 7.1.
+    XCTAssertEqual(compare(try twoSeedSweep(spread: 0.1, shift: -0.05), report: "noisy.md").status, .verified)
+    let noisy = try XCTUnwrap(try files(named: "noisy", in: folder)["noisy.md"])
+    XCTAssertTrue(
+      noisy.contains("(-2.1 points): within twice its standard error over seeds (7.1 points), so no degradation"),
+      noisy)
+    // The same fall with seeds 1 point apart (standard error 0.7) is one.
+    XCTAssertEqual(compare(try twoSeedSweep(spread: 0.01, shift: -0.05), report: "steady.md").status, .verified)
+    let steady = try XCTUnwrap(try files(named: "steady", in: folder)["steady.md"])
+    XCTAssertTrue(steady.contains("(-2.1 points): accuracy fell with k here"), steady)
   }
 }
