@@ -2,8 +2,14 @@ import Foundation
 
 /// Stores ``TrainingState`` in a small binary file (little-endian), written to a
 /// temporary file and renamed so a crash never leaves a half-written checkpoint.
+///
+/// Format versions, told apart by the 8-byte magic: `CIFARCK2` ends with the epoch
+/// losses; `CIFARCK3` (written now) appends the per-epoch evaluations. Version 2 files
+/// still resume, with no evaluations for the epochs they cover.
 public enum Checkpoint {
-  static let magic = Array("CIFARCK2".utf8)
+  static let magic = Array("CIFARCK3".utf8)
+  /// The magic of the previous version, read but no longer written.
+  static let magicVersion2 = Array("CIFARCK2".utf8)
 
   /// Writes `state` to `path` atomically.
   ///
@@ -27,6 +33,12 @@ public enum Checkpoint {
     append(state.optimizer.firstMoment)
     append(state.optimizer.secondMoment)
     append(state.epochLosses)
+    append(UInt64(state.epochEvaluations.count))
+    for evaluation in state.epochEvaluations {
+      append(UInt64(evaluation.epoch))
+      append(evaluation.meanClassifierAccuracy.bitPattern)
+      append(evaluation.meanClassifierLoss.bitPattern)
+    }
     let temporary = path + ".partial"
     guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
       throw TrainingError.file(path: temporary, message: "cannot write checkpoint")
@@ -39,7 +51,8 @@ public enum Checkpoint {
     }
   }
 
-  /// Reads a state written by ``write(_:to:)``, with `weightDecay` restored from the configuration.
+  /// Reads a state written by ``write(_:to:)`` (or by the version before it), with
+  /// `weightDecay` restored from the configuration.
   ///
   /// - Throws: ``TrainingError/file(path:message:)`` if the file is missing, truncated or not a checkpoint.
   public static func read(from path: String, weightDecay: Float) throws -> TrainingState {
@@ -64,7 +77,8 @@ public enum Checkpoint {
         Float(bitPattern: try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) })
       }
     }
-    guard Array(try take(magic.count)) == magic else { throw corrupt }
+    let version = Array(try take(magic.count))
+    guard version == magic || version == magicVersion2 else { throw corrupt }
     let fingerprintLength = Int(try integer())
     guard let fingerprint = String(bytes: try take(fingerprintLength), encoding: .utf8) else { throw corrupt }
     let epochs = Int(try integer())
@@ -78,12 +92,24 @@ public enum Checkpoint {
     optimizer.secondMoment = try floats()
     optimizer.step = step
     let losses = try floats()
+    var evaluations: [EpochEvaluation] = []
+    if version == magic {
+      let count = Int(try integer())
+      // Each evaluation takes 24 bytes; a larger count can only come from a corrupt file.
+      guard count <= (bytes.count - offset) / 24 else { throw corrupt }
+      for _ in 0..<count {
+        evaluations.append(
+          EpochEvaluation(
+            epoch: Int(try integer()), meanClassifierAccuracy: Double(bitPattern: try integer()),
+            meanClassifierLoss: Double(bitPattern: try integer())))
+      }
+    }
     guard offset == bytes.count, optimizer.firstMoment.count == parameters.count,
       optimizer.secondMoment.count == parameters.count
     else { throw corrupt }
     return TrainingState(
       fingerprint: fingerprint, epochsCompleted: epochs, parameters: parameters,
       runningStatistics: runningStatistics, optimizer: optimizer,
-      generator: generator, epochLosses: losses, trainingSeconds: seconds)
+      generator: generator, epochLosses: losses, trainingSeconds: seconds, epochEvaluations: evaluations)
   }
 }

@@ -78,6 +78,13 @@ public struct ContrastiveTrainer {
       configuration: configuration.encoder, parameters: state.parameters, runningStatistics: state.runningStatistics)
   }
 
+  /// Appends the evaluation of the epoch just completed to the state, so the next
+  /// checkpoint carries it.
+  public mutating func record(_ evaluation: EpochEvaluation) {
+    precondition(evaluation.epoch == state.epochsCompleted, "evaluations belong to the last completed epoch")
+    state.epochEvaluations.append(evaluation)
+  }
+
   /// Whether every epoch is done.
   public var isFinished: Bool { state.epochsCompleted >= configuration.epochs }
 

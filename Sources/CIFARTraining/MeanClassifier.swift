@@ -23,6 +23,16 @@ public struct MeanClassifier: Sendable {
     self.dimension = dimension
   }
 
+  /// The frequency of every class among `labels`: the training frequencies ρ that
+  /// ``evaluate(features:labels:scale:classWeights:)`` takes as class weights.
+  ///
+  /// - Complexity: O(labels + classCount).
+  public static func classFrequencies(labels: [Int], classCount: Int) -> [Double] {
+    var counts = [Double](repeating: 0, count: classCount)
+    for label in labels { counts[label] += 1 }
+    return counts.map { $0 / Double(max(labels.count, 1)) }
+  }
+
   /// `⟨μ_c, f(x)⟩` for every class.
   ///
   /// - Complexity: O(N · d).

@@ -26,11 +26,9 @@ public struct RepresentationEvaluation: Codable, Equatable, Sendable {
     var generator = SplitMix64(seed: seed)
     let classifier = MeanClassifier(
       features: trainFeatures, labels: trainLabels, classCount: classCount, dimension: dimension)
-    var trainCounts = [Double](repeating: 0, count: classCount)
-    for label in trainLabels { trainCounts[label] += 1 }
-    let frequencies = trainCounts.map { $0 / Double(max(trainLabels.count, 1)) }
     let downstream = classifier.evaluate(
-      features: testFeatures, labels: testLabels, scale: scale, classWeights: frequencies)
+      features: testFeatures, labels: testLabels, scale: scale,
+      classWeights: MeanClassifier.classFrequencies(labels: trainLabels, classCount: classCount))
     meanClassifierAccuracy = downstream.accuracy
     meanClassifierLoss = downstream.loss
     balancedMeanClassifierLoss = downstream.balancedLoss

@@ -27,6 +27,13 @@ public struct TrainingOptions: Equatable, Sendable {
   public var augment = true
   /// Test draws for the NCE-loss confidence interval.
   public var nceDraws = 10_000
+  /// Evaluate the mean classifier after every `evalEvery`-th epoch (and the last); 0 never.
+  public var evalEvery = 1
+  /// Training images per class whose representations give the class means of the
+  /// per-epoch evaluation (the final evaluation uses all of them).
+  public var evalTrainSubset = 100
+  /// Independent runs per k, with seeds `seed, seed+1, …`.
+  public var seeds = 1
   public var showHelp = false
 
   public init() {}
@@ -36,7 +43,14 @@ public struct TrainingOptions: Equatable, Sendable {
                        [--dim D] [--scale S] [--seed N] [--out DIR] [--data DIR] [--classes 0,1,2]
                        [--imbalance R] [--train-per-class N] [--sphere] [--resume] [--batch B] [--lr LR]
                        [--channels 32,64,128] [--no-batch-norm] [--no-augment] [--nce-draws T]
-    Trains one encoder per k on latent-class draws (theory.md §1-§3) and writes DIR/results.json.
+                       [--eval-every E] [--eval-train-subset N] [--seeds N]
+    Trains one encoder per k and seed on latent-class draws (theory.md §1-§3) and writes DIR/results.json.
+    --eval-every E         test mean-classifier accuracy and loss after every E-th epoch and the last
+                           (default 1; 0 turns it off), recorded as epochEvaluations
+    --eval-train-subset N  class means of that per-epoch evaluation from the first N training images
+                           of every class (default 100; the final evaluation uses all of them)
+    --seeds N              N independent runs per k, seeds S, S+1, ..., S+N-1 for --seed S (default 1),
+                           in DIR/k-<k>/seed-<s>/ when N > 1
     """
 
   /// Parses `arguments` (without the program name); both `--flag value` and `--flag=value` work.
@@ -92,6 +106,9 @@ public struct TrainingOptions: Equatable, Sendable {
       case "--batch": options.batchSize = try number(Int.self)
       case "--lr": options.learningRate = try number(Float.self)
       case "--nce-draws": options.nceDraws = try number(Int.self)
+      case "--eval-every": options.evalEvery = try number(Int.self)
+      case "--eval-train-subset": options.evalTrainSubset = try number(Int.self)
+      case "--seeds": options.seeds = try number(Int.self)
       case "--sphere": options.sphere = true
       case "--resume": options.resume = true
       case "--no-augment": options.augment = false
@@ -123,6 +140,9 @@ public struct TrainingOptions: Equatable, Sendable {
     try require(batchSize >= 2, "--batch", "must be at least 2")
     try require(learningRate.isFinite && learningRate > 0, "--lr", "must be positive")
     try require(nceDraws >= 1, "--nce-draws", "must be at least 1")
+    try require(evalEvery >= 0, "--eval-every", "must be 0 (no per-epoch evaluation) or a number of epochs")
+    try require(evalTrainSubset >= 1, "--eval-train-subset", "must be at least 1 image per class")
+    try require(seeds >= 1, "--seeds", "must be at least 1")
     try require(trainPerClass.map { $0 >= 1 } ?? true, "--train-per-class", "must be at least 1")
     try require(!output.isEmpty, "--out", "must name a directory")
     if let classes {
@@ -134,12 +154,16 @@ public struct TrainingOptions: Equatable, Sendable {
     }
   }
 
-  /// The training configuration of the run with `negatives` negatives.
-  public func configuration(negatives: Int) -> TrainingConfiguration {
+  /// The seeds of the runs of every k: `seed, seed+1, …, seed+seeds−1` (wrapping past `UInt64.max`).
+  public var runSeeds: [UInt64] { (0..<seeds).map { seed &+ UInt64($0) } }
+
+  /// The training configuration of the run with `negatives` negatives and seed
+  /// `runSeed` (default `--seed`).
+  public func configuration(negatives: Int, seed runSeed: UInt64? = nil) -> TrainingConfiguration {
     TrainingConfiguration(
       encoder: EncoderConfiguration(
         channels: channels, embeddingDimension: dimension, sphere: sphere, batchNorm: batchNorm),
       negatives: negatives, scale: scale, epochs: epochs, batchSize: batchSize, learningRate: learningRate,
-      augment: augment, seed: seed)
+      augment: augment, seed: runSeed ?? seed)
   }
 }

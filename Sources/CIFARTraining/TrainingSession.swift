@@ -1,17 +1,23 @@
 import Foundation
 
 /// Runs a whole `train-cifar` invocation: loads the data, trains and evaluates one
-/// encoder per k with a checkpoint after every epoch, and writes the results JSON.
+/// encoder per k and seed with a checkpoint (and, with `--eval-every`, a mean-classifier
+/// evaluation) after every epoch, and writes the results JSON.
 ///
 /// Layout of the output directory: `DIR/k-<k>/checkpoint.bin` (the state after the
-/// last completed epoch), `DIR/k-<k>/result.json` (written when that k is done) and
-/// `DIR/results.json` (all finished runs, rewritten after each k).
+/// last completed epoch), `DIR/k-<k>/result.json` (written when that run is done) and
+/// `DIR/results.json` (all finished runs, rewritten after each run). With `--seeds`
+/// above 1 every run has its own `DIR/k-<k>/seed-<s>/`; one seed keeps the flat layout,
+/// so output directories of earlier versions still resume.
 public struct TrainingSession {
   public let options: TrainingOptions
   /// Receives one status line at a time (loading, saved checkpoint, results).
   public var log: (String) -> Void = { _ in }
   /// Receives every step's progress with its k.
   public var progress: (Int, StepProgress) -> Void = { _, _ in }
+  /// Called after each checkpoint is written, with its path and epoch; the tests throw
+  /// from it to stop a run the way a kill would, right after a checkpoint.
+  var checkpointWritten: (_ path: String, _ epoch: Int) throws -> Void = { _, _ in }
 
   public init(options: TrainingOptions) { self.options = options }
 
@@ -35,10 +41,11 @@ public struct TrainingSession {
     return (train, test, classes)
   }
 
-  /// Trains and evaluates every k of the sweep, resuming finished or checkpointed
-  /// work when `--resume` is given.
+  /// Trains and evaluates every k and seed of the sweep, resuming finished or
+  /// checkpointed work when `--resume` is given.
   ///
   /// - Throws: ``TrainingError`` (usage, file, or divergence).
+  /// - Complexity: k values × seeds × (epochs × (training + per-epoch evaluation) + final evaluation).
   public func run() throws -> SweepResult {
     let (train, test, classes) = try loadData()
     log(
@@ -51,39 +58,62 @@ public struct TrainingSession {
       classFrequencies: train.indicesByClass.map { Double($0.count) / Double(train.count) },
       imbalance: options.imbalance, trainImages: train.count, testImages: test.count, normalization: normalization,
       encoder: base.encoder, scale: base.scale, epochs: base.epochs, batchSize: base.batchSize,
-      learningRate: base.learningRate, weightDecay: base.weightDecay, augment: base.augment, seed: base.seed, runs: [])
+      learningRate: base.learningRate, weightDecay: base.weightDecay, augment: base.augment, seed: base.seed, runs: [],
+      evalEvery: options.evalEvery, evalTrainSubset: options.evalEvery > 0 ? options.evalTrainSubset : nil)
+    let evaluator = EpochEvaluator(
+      every: options.evalEvery, trainPerClass: options.evalTrainSubset, train: train, test: test,
+      normalization: normalization)
     try createDirectory(options.output)
     for negatives in options.negatives {
-      let directory = (options.output as NSString).appendingPathComponent("k-\(negatives)")
-      try createDirectory(directory)
-      let resultPath = (directory as NSString).appendingPathComponent("result.json")
-      if options.resume, let data = FileManager.default.contents(atPath: resultPath),
-        let finished = try? JSONDecoder.results.decode(NegativesRunResult.self, from: data)
-      {
-        log("k=\(negatives): already finished, reusing \(resultPath)")
-        sweep.runs.append(finished)
-        continue
+      for seed in options.runSeeds {
+        let name = runName(negatives: negatives, seed: seed)
+        let directory = runDirectory(negatives: negatives, seed: seed)
+        try createDirectory(directory)
+        let resultPath = (directory as NSString).appendingPathComponent("result.json")
+        // A result.json of an earlier version has no seed; in the flat layout it is --seed.
+        if options.resume, let data = FileManager.default.contents(atPath: resultPath),
+          let finished = try? JSONDecoder.results(defaultSeed: seed).decode(NegativesRunResult.self, from: data)
+        {
+          log("\(name): already finished, reusing \(resultPath)")
+          sweep.runs.append(finished)
+          continue
+        }
+        let run = try trainAndEvaluate(
+          negatives: negatives, seed: seed, train: train, test: test, normalization: normalization,
+          evaluator: evaluator, directory: directory)
+        try write(run, to: resultPath)
+        sweep.runs.append(run)
+        try write(sweep, to: (options.output as NSString).appendingPathComponent("results.json"))
+        log(
+          String(
+            format: "%@: mean-classifier accuracy %.4f, linear probe %.4f, test NCE loss %.4f", name,
+            run.evaluation.meanClassifierAccuracy, run.evaluation.linearProbeAccuracy,
+            run.evaluation.nceTestLoss.mean))
       }
-      let run = try trainAndEvaluate(
-        negatives: negatives, train: train, test: test, normalization: normalization, directory: directory)
-      try write(run, to: resultPath)
-      sweep.runs.append(run)
-      try write(sweep, to: (options.output as NSString).appendingPathComponent("results.json"))
-      log(
-        String(
-          format: "k=%d: mean-classifier accuracy %.4f, linear probe %.4f, test NCE loss %.4f",
-          negatives, run.evaluation.meanClassifierAccuracy, run.evaluation.linearProbeAccuracy,
-          run.evaluation.nceTestLoss.mean))
     }
     try write(sweep, to: (options.output as NSString).appendingPathComponent("results.json"))
     return sweep
   }
 
-  /// Trains (or resumes) one k to the last epoch, checkpointing each epoch, then evaluates it.
+  /// `DIR/k-<k>` for a single seed, `DIR/k-<k>/seed-<s>` for several.
+  func runDirectory(negatives: Int, seed: UInt64) -> String {
+    let directory = (options.output as NSString).appendingPathComponent("k-\(negatives)")
+    return options.seeds == 1 ? directory : (directory as NSString).appendingPathComponent("seed-\(seed)")
+  }
+
+  /// How log lines name a run: `k=64`, or `k=64 seed=1` when there are several seeds.
+  func runName(negatives: Int, seed: UInt64) -> String {
+    options.seeds == 1 ? "k=\(negatives)" : "k=\(negatives) seed=\(seed)"
+  }
+
+  /// Trains (or resumes) one run to the last epoch, evaluating when `evaluator` says so
+  /// and checkpointing each epoch, then evaluates it in full.
   func trainAndEvaluate(
-    negatives: Int, train: LabeledImages, test: LabeledImages, normalization: ChannelNormalization, directory: String
+    negatives: Int, seed: UInt64, train: LabeledImages, test: LabeledImages, normalization: ChannelNormalization,
+    evaluator: EpochEvaluator, directory: String
   ) throws -> NegativesRunResult {
-    let configuration = options.configuration(negatives: negatives)
+    let name = runName(negatives: negatives, seed: seed)
+    let configuration = options.configuration(negatives: negatives, seed: seed)
     let checkpoint = (directory as NSString).appendingPathComponent("checkpoint.bin")
     var trainer: ContrastiveTrainer
     if FileManager.default.fileExists(atPath: checkpoint) {
@@ -94,17 +124,27 @@ public struct TrainingSession {
       let state = try Checkpoint.read(from: checkpoint, weightDecay: configuration.weightDecay)
       trainer = try ContrastiveTrainer(
         configuration: configuration, images: train, normalization: normalization, resumingFrom: state)
-      log("k=\(negatives): resuming after epoch \(state.epochsCompleted) from \(checkpoint)")
+      log("\(name): resuming after epoch \(state.epochsCompleted) from \(checkpoint)")
     } else {
       trainer = ContrastiveTrainer(configuration: configuration, images: train, normalization: normalization)
     }
     while !trainer.isFinished {
       _ = try trainer.trainEpoch(progress: { progress(negatives, $0) })
+      let epoch = trainer.state.epochsCompleted
+      var evaluated = ""
+      // Evaluated before the checkpoint is written, so a run killed in between redoes
+      // the epoch and its evaluation together and the history has no gap.
+      if evaluator.isDue(epoch: epoch, of: configuration.epochs) {
+        let evaluation = evaluator.evaluate(trainer.encoder, epoch: epoch, scale: configuration.scale)
+        trainer.record(evaluation)
+        evaluated = String(format: ", test mean-classifier accuracy %.4f", evaluation.meanClassifierAccuracy)
+      }
       try Checkpoint.write(trainer.state, to: checkpoint)
       log(
         String(
-          format: "k=%d: epoch %d/%d done, loss %.4f, checkpoint %@", negatives, trainer.state.epochsCompleted,
-          configuration.epochs, trainer.state.epochLosses.last!, checkpoint))
+          format: "%@: epoch %d/%d done, loss %.4f%@, checkpoint %@", name, epoch, configuration.epochs,
+          trainer.state.epochLosses.last!, evaluated, checkpoint))
+      try checkpointWritten(checkpoint, epoch)
     }
     let encoder = trainer.encoder
     let assembler = BatchAssembler(normalization: normalization)
@@ -116,11 +156,11 @@ public struct TrainingSession {
     let steps = configuration.stepsPerEpoch(trainingImages: train.count) * configuration.epochs
     let images = Double(steps * 2 * configuration.effectiveBatchSize)
     return NegativesRunResult(
-      negatives: negatives, effectiveBatchSize: configuration.effectiveBatchSize,
+      negatives: negatives, seed: seed, effectiveBatchSize: configuration.effectiveBatchSize,
       epochLosses: trainer.state.epochLosses,
       trainingSeconds: trainer.state.trainingSeconds,
       imagesPerSecond: images / max(trainer.state.trainingSeconds, 1e-9),
-      evaluation: evaluation)
+      epochEvaluations: trainer.state.epochEvaluations, evaluation: evaluation)
   }
 
   func createDirectory(_ path: String) throws {

@@ -14,4 +14,7 @@ public struct TrainingState: Sendable, Equatable {
   public var epochLosses: [Float]
   /// Wall-clock seconds spent training so far (informational; not part of the result's identity).
   public var trainingSeconds: Double
+  /// The per-epoch evaluations so far (``EpochEvaluator``), kept here rather than only in
+  /// the results so a resumed run ends with the same history as an uninterrupted one.
+  public var epochEvaluations: [EpochEvaluation] = []
 }

@@ -33,6 +33,53 @@ public struct CIFARComparison: Sendable {
     }
   }
 
+  /// Mean, sample standard deviation and range of one quantity over the runs of a k.
+  public struct Spread: Sendable, Equatable {
+    public let mean: Double
+    /// The sample standard deviation (divisor n − 1); 0 for a single run.
+    public let standardDeviation: Double
+    public let minimum: Double
+    public let maximum: Double
+    public let count: Int
+
+    /// - Complexity: O(values).
+    public init(_ values: [Double]) {
+      precondition(!values.isEmpty, "a spread needs at least one value")
+      count = values.count
+      // Summed left to right, so a single value is its own mean bit for bit.
+      let mean = values.reduce(0, +) / Double(count)
+      self.mean = mean
+      let squares = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +)
+      standardDeviation = count > 1 ? (squares / Double(count - 1)).squareRoot() : 0
+      minimum = values.min()!
+      maximum = values.max()!
+    }
+  }
+
+  /// The runs of one `k`, one per seed, in the order of the sweep.
+  public struct Group: Sendable {
+    public let negatives: Int
+    public let rows: [Row]
+
+    /// The spread of `value` over the runs where it is defined; `nil` if it is nowhere.
+    public func spread(_ value: (Row) -> Double?) -> Spread? {
+      let values = rows.compactMap(value)
+      return values.isEmpty ? nil : Spread(values)
+    }
+
+    /// The mean over this k's runs of each evaluated epoch's test accuracy, in epoch
+    /// order; an epoch counts the runs that evaluated it.
+    public var meanEpochAccuracy: [(epoch: Int, accuracy: Double)] {
+      var byEpoch: [Int: [Double]] = [:]
+      for row in rows {
+        for evaluation in row.run.epochEvaluations {
+          byEpoch[evaluation.epoch, default: []].append(evaluation.meanClassifierAccuracy)
+        }
+      }
+      return byEpoch.keys.sorted().map { ($0, Spread(byEpoch[$0]!).mean) }
+    }
+  }
+
   /// `G_ij / √(G_ii G_jj)`: the cosines between the class vectors of a Gram matrix.
   public static func cosines(_ gram: RationalMatrix) -> [[Double]] {
     let n = gram.rows
@@ -41,7 +88,22 @@ public struct CIFARComparison: Sendable {
   }
 
   public let sweep: SweepResult
+  /// One per trained run (k and seed), in the order of the sweep.
   public let rows: [Row]
+  /// The runs grouped by k, in the order each k first appears.
+  public var groups: [Group] {
+    var order: [Int] = []
+    var byK: [Int: [Row]] = [:]
+    for row in rows {
+      if byK[row.run.negatives] == nil { order.append(row.run.negatives) }
+      byK[row.run.negatives, default: []].append(row)
+    }
+    return order.map { Group(negatives: $0, rows: byK[$0]!) }
+  }
+  /// Whether some k was trained with more than one seed, so the report shows spreads.
+  public var hasSeveralSeeds: Bool { groups.contains { $0.rows.count > 1 } }
+  /// Whether some run recorded per-epoch evaluations.
+  public var hasEpochEvaluations: Bool { rows.contains { !$0.run.epochEvaluations.isEmpty } }
   /// The class-level model: `N` classes, scale `s` exactly as trained (a `Float`, so a dyadic rational).
   public let classes: Int
   public let scale: Rational
@@ -51,9 +113,9 @@ public struct CIFARComparison: Sendable {
   public let predictedDownstreamLoss: Interval?
   public let precision: Int
 
-  /// Certifies `L*_k` for every trained `k` of a uniform sweep.
+  /// Certifies `L*_k` once for every distinct trained `k` (several seeds share it).
   ///
-  /// - Complexity: that of ``UniformVerification`` over the sweep's values of `k`.
+  /// - Complexity: that of ``UniformVerification`` (or ``GeneralVerification``) over the sweep's distinct `k`.
   public init(sweep: SweepResult, precision: Int) {
     self.sweep = sweep
     self.precision = precision
@@ -61,7 +123,8 @@ public struct CIFARComparison: Sendable {
     scale = Rational(exactly: Double(sweep.scale)) ?? 1
     let expected = 1 / Double(max(classes, 1))
     isUniform = sweep.classFrequencies.allSatisfy { abs($0 - expected) < 1e-9 }
-    let ks = sweep.runs.map(\.negatives)
+    var seen = Set<Int>()
+    let ks = sweep.runs.map(\.negatives).filter { seen.insert($0).inserted }
     if isUniform {
       let model = UniformModel(classes: classes, scale: scale, precision: precision)
       let verification = UniformVerification(model: model, negatives: ks)
@@ -76,7 +139,9 @@ public struct CIFARComparison: Sendable {
       return
     }
     let certified = GeneralVerification.run(model: model, ks: ks, scale: scale, precision: precision)
-    rows = zip(sweep.runs, certified).map { run, row in
+    let optimum = Dictionary(uniqueKeysWithValues: certified.map { ($0.negatives, $0) })
+    rows = sweep.runs.map { run in
+      let row = optimum[run.negatives]!
       let bounds = row.certificate.lowerBound.flatMap { lower in
         row.certificate.loss.upperBound.map { Interval(lower: min(lower, $0), upper: $0, precision: precision) }
       }

@@ -6,53 +6,99 @@ import LatentClassTheory
 /// The Markdown report of a ``CIFARComparison`` and its SVG plots.
 public enum CIFARComparisonMarkdown {
   /// The plots, keyed by the file-name suffix they are written under.
+  ///
+  /// Every point is a k: the value of its run, or with several seeds the mean over
+  /// them with min–max bars (95% interval lines: the envelope of the runs' intervals).
+  /// Per-epoch accuracy curves appear only when the runs recorded them, so the figures
+  /// of older results are unchanged.
   public static func figures(_ comparison: CIFARComparison) -> [(suffix: String, svg: String)] {
     let rows = comparison.rows
-    let ks = rows.map { Double($0.run.negatives) }
+    let groups = comparison.groups
+    let several = comparison.hasSeveralSeeds
+    let ks = groups.map { Double($0.negatives) }
     let logX = (ks.max() ?? 1) / (ks.min() ?? 1) >= 16
-    func series(_ label: String, _ color: String, dashed: Bool = false, _ value: (CIFARComparison.Row) -> Double?)
-      -> LinePlot.Series
-    {
-      .init(
-        label: label, points: rows.compactMap { row in value(row).map { (Double(row.run.negatives), $0) } },
-        color: color, dashed: dashed)
+    func series(
+      _ label: String, _ color: String, dashed: Bool = false, bars: Bool = false,
+      summary: (CIFARComparison.Spread) -> Double = { $0.mean }, _ value: (CIFARComparison.Row) -> Double?
+    ) -> LinePlot.Series {
+      var points: [(x: Double, y: Double)] = []
+      var ranges: [(x: Double, low: Double, high: Double)] = []
+      for group in groups {
+        guard let spread = group.spread(value) else { continue }
+        points.append((Double(group.negatives), summary(spread)))
+        if bars && spread.count > 1 { ranges.append((Double(group.negatives), spread.minimum, spread.maximum)) }
+      }
+      return .init(label: label, points: points, color: color, dashed: dashed, bars: ranges)
     }
     let accuracy = LinePlot(
-      title: "Test accuracy against k", xLabel: "k (negatives)", yLabel: "accuracy",
+      title: several ? "Test accuracy against k (mean over seeds, bars min–max)" : "Test accuracy against k",
+      xLabel: "k (negatives)", yLabel: "accuracy",
       series: [
-        series("mean classifier", "#1f77b4") { $0.run.evaluation.meanClassifierAccuracy },
-        series("linear probe", "#ff7f0e") { $0.run.evaluation.linearProbeAccuracy },
+        series("mean classifier", "#1f77b4", bars: true) { $0.run.evaluation.meanClassifierAccuracy },
+        series("linear probe", "#ff7f0e", bars: true) { $0.run.evaluation.linearProbeAccuracy },
         series("optimum (theory)", "#d62728", dashed: true) { _ in comparison.isUniform ? 1 : nil },
       ], logX: logX)
     let loss = LinePlot(
-      title: "Trained NCE test loss and the certified floor L*_k", xLabel: "k (negatives)", yLabel: "NCE loss",
+      title: several
+        ? "Trained NCE test loss over seeds and the certified floor L*_k"
+        : "Trained NCE test loss and the certified floor L*_k", xLabel: "k (negatives)", yLabel: "NCE loss",
       series: [
-        series("trained (mean)", "#1f77b4") { $0.run.evaluation.nceTestLoss.mean },
-        series("95% interval", "#9ecae1", dashed: true) { $0.run.evaluation.nceTestLoss.lower95 },
-        series("95% interval ", "#9ecae1", dashed: true) { $0.run.evaluation.nceTestLoss.upper95 },
+        series("trained (mean)", "#1f77b4", bars: true) { $0.run.evaluation.nceTestLoss.mean },
+        series("95% interval", "#9ecae1", dashed: true, summary: { $0.minimum }) {
+          $0.run.evaluation.nceTestLoss.lower95
+        },
+        series("95% interval ", "#9ecae1", dashed: true, summary: { $0.maximum }) {
+          $0.run.evaluation.nceTestLoss.upper95
+        },
         series("certified floor L*_k", "#d62728") { $0.optimumLoss?.approximateDouble },
       ], logX: logX)
     var figures = [("accuracy", accuracy.svg()), ("loss", loss.svg())]
+    if comparison.hasEpochEvaluations {
+      let curves = groups.enumerated().compactMap { index, group -> LinePlot.Series? in
+        let points = group.meanEpochAccuracy.map { (x: Double($0.epoch), y: $0.accuracy) }
+        guard !points.isEmpty else { return nil }
+        // Past ten values of k the colours repeat, dashed.
+        return .init(
+          label: "k = \(group.negatives)", points: points, color: palette[index % palette.count],
+          dashed: index >= palette.count)
+      }
+      let plot = LinePlot(
+        title: "Test mean-classifier accuracy against epoch" + (several ? " (mean over seeds)" : ""),
+        xLabel: "epoch", yLabel: "accuracy", series: curves, integerXTicks: true)
+      figures.append(("epochs", plot.svg()))
+    }
     if let last = rows.last, let gram = last.optimumGram {
       let title =
         comparison.isUniform ? "Predicted: the simplex" : "Predicted: certified optimum, k = \(last.run.negatives)"
       figures.append(("cosines-predicted", HeatMap(title: title, values: CIFARComparison.cosines(gram)).svg()))
     }
-    for row in rows {
-      let geometry = row.run.evaluation.geometry
+    // One map per k (its first seed): one per run would bury the report in near-copies.
+    for group in groups {
+      let run = group.rows[0].run
+      let geometry = run.evaluation.geometry
       let map = HeatMap(
-        title: "Learned class-mean cosines, k = \(row.run.negatives)", values: geometry.classMeanCosines,
-        reference: ("simplex −1/(N−1)", geometry.simplexCosine))
-      figures.append(("cosines-k\(row.run.negatives)", map.svg()))
+        title: "Learned class-mean cosines, k = \(run.negatives)" + (several ? ", seed \(run.seed)" : ""),
+        values: geometry.classMeanCosines, reference: ("simplex −1/(N−1)", geometry.simplexCosine))
+      figures.append(("cosines-k\(run.negatives)", map.svg()))
     }
     return figures
   }
 
+  /// The colours of the per-k curves (matplotlib's tab10, so they read like the other plots).
+  private static let palette = [
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+  ]
+
   /// The report text; `figureFiles` are the SVG names, in the order of ``figures(_:)``.
+  ///
+  /// With one run per k it has one table row per k, as always; with several seeds a
+  /// per-k table of means ± sample standard deviations over the seeds comes first and
+  /// the per-run table follows with a seed column.
   public static func report(_ comparison: CIFARComparison, command: String, figureFiles: [String]) -> String {
     let sweep = comparison.sweep
     let p = comparison.precision
     let n = comparison.classes
+    let several = comparison.hasSeveralSeeds
     var md = """
       # \(title(sweep.dataset)): trained encoders against the exact predictions
 
@@ -61,7 +107,7 @@ public enum CIFARComparisonMarkdown {
       **Training** (`train-cifar`, theory.md §1–§3): \(sweep.trainImages) training and \(sweep.testImages) \
       test images of \(n) classes, encoder channels \(sweep.encoder.channels.map(String.init).joined(separator: "/")) \
       → d = \(sweep.encoder.embeddingDimension) in the unit \(sweep.encoder.sphere ? "sphere" : "ball"), \
-      scale s = \(sweep.scale), \(sweep.epochs) epochs per k, batch \(sweep.batchSize), seed \(sweep.seed). \
+      scale s = \(sweep.scale), \(sweep.epochs) epochs per k, batch \(sweep.batchSize), \(seeds(comparison)). \
       Positives are other images of the anchor's class; the k negatives are i.i.d. draws from the \
       training set (collisions allowed), as in the latent-class model.
 
@@ -69,30 +115,13 @@ public enum CIFARComparisonMarkdown {
       \(comparison.isUniform ? " (uniform)" : "") and the same s, \
       \(comparison.isUniform ? "the optimum is the regular simplex for every k (T2): unit-norm class means with pairwise cosine −1/(N−1) = \(String(format: "%.4f", -1 / Double(n - 1))), accuracy 1, mean-classifier loss `\(comparison.predictedDownstreamLoss.map { EnclosureFormatting.compact($0, precision: p) } ?? "")`; its population NCE loss L*_k (certified, \(p)-bit intervals) is a floor under the NCE loss of *any* representation in the ball, the trained one included." : "the class frequencies are not uniform, so the optimum is not the simplex: it is solved and certified by the general engine (theory.md §6), and L*_k is enclosed between the certificate's lower bound and the loss of the certified matrix. The lower end is the floor under the NCE loss of any representation in the ball.")
 
-      ## Per k
-
-      | k | mean-classifier acc. | linear-probe acc. | trained NCE loss (95% CI) | certified floor L*_k | above floor | mean-classifier loss | cosine dev. from the optimum (max / mean) | mean ‖μ_c‖ | within/between spread |
-      |---:|---|---|---|---|---|---|---|---|---|
-
       """
-    for row in comparison.rows {
-      let e = row.run.evaluation
-      let g = e.geometry
-      let above = comparison.isAboveFloor(row).map { $0 ? "yes" : "**no**" } ?? "—"
-      let norms = g.classMeanNorms.reduce(0, +) / Double(max(g.classMeanNorms.count, 1))
-      let cells = [
-        String(row.run.negatives),
-        percent(e.meanClassifierAccuracy), percent(e.linearProbeAccuracy),
-        String(format: "%.4f [%.4f, %.4f]", e.nceTestLoss.mean, e.nceTestLoss.lower95, e.nceTestLoss.upper95),
-        row.optimumLoss.map { "`\(EnclosureFormatting.compact($0, precision: p))`" } ?? "—",
-        above,
-        String(format: "%.4f", e.meanClassifierLoss),
-        row.cosineDeviationFromOptimum.map { String(format: "%.3f / %.3f", $0.maximum, $0.mean) } ?? "—",
-        String(format: "%.3f", norms),
-        String(format: "%.3f", g.spreadRatio),
-      ]
-      md += "| " + cells.joined(separator: " | ") + " |\n"
+    if comparison.hasEpochEvaluations { md += "\n" + epochParagraph(sweep) + "\n" }
+    md += "\n## Per k\n\n"
+    if several {
+      md += seedTable(comparison) + "\n## Per run\n\n"
     }
+    md += runTable(comparison, seedColumn: several)
     md += "\n## What it shows\n\n" + findings(comparison) + "\n## Plots\n\n"
     for (file, caption) in zip(figureFiles, captions(comparison)) {
       md += "![\(caption)](\(file))\n\n"
@@ -100,47 +129,170 @@ public enum CIFARComparisonMarkdown {
     return md
   }
 
+  /// `seed 0`, or for several seeds `3 seeds per k (0, 1, 2)`.
+  private static func seeds(_ comparison: CIFARComparison) -> String {
+    guard comparison.hasSeveralSeeds else { return "seed \(comparison.sweep.seed)" }
+    let seeds = Set(comparison.rows.map(\.run.seed)).sorted().map(String.init).joined(separator: ", ")
+    let counts = Set(comparison.groups.map(\.rows.count))
+    let perK = counts.count == 1 ? "\(counts.first!) seeds per k" : "several seeds per k"
+    return "\(perK) (\(seeds))"
+  }
+
+  private static func epochParagraph(_ sweep: SweepResult) -> String {
+    let when = sweep.evalEvery.map { $0 == 1 ? "after every epoch" : "after every \($0)th epoch and the last" }
+    let subset = sweep.evalTrainSubset.map { "the first \($0) training images of every class" }
+    return "**Per-epoch evaluation** (`--eval-every`, `--eval-train-subset`): the mean classifier's test accuracy "
+      + "\(when ?? "after the evaluated epochs"), with class means from \(subset ?? "a subset of the training images") "
+      + "(the final evaluation in the tables uses all training images)."
+  }
+
+  /// One row per k: mean ± sample standard deviation over its seeds.
+  private static func seedTable(_ comparison: CIFARComparison) -> String {
+    var md = """
+      | k | runs | mean-classifier acc. | linear-probe acc. | trained NCE loss | certified floor L*_k | above floor | mean-classifier loss |
+      |---:|---:|---|---|---|---|---|---|
+
+      """
+    for group in comparison.groups {
+      func cell(_ format: (Double) -> String, _ value: (CIFARComparison.Row) -> Double?) -> String {
+        group.spread(value).map { "\(format($0.mean)) ± \(format($0.standardDeviation))" } ?? "—"
+      }
+      let points = { (value: Double) in String(format: "%.1f", 100 * value) }
+      let plain = { (value: Double) in String(format: "%.4f", value) }
+      let verdicts = group.rows.compactMap { comparison.isAboveFloor($0) }
+      let cells = [
+        String(group.negatives), String(group.rows.count),
+        cell(points) { $0.run.evaluation.meanClassifierAccuracy } + "%",
+        cell(points) { $0.run.evaluation.linearProbeAccuracy } + "%",
+        cell(plain) { $0.run.evaluation.nceTestLoss.mean },
+        group.rows[0].optimumLoss.map { "`\(EnclosureFormatting.compact($0, precision: comparison.precision))`" }
+          ?? "—",
+        verdicts.isEmpty ? "—" : "\(verdicts.filter { $0 }.count)/\(verdicts.count)",
+        cell(plain) { $0.run.evaluation.meanClassifierLoss },
+      ]
+      md += "| " + cells.joined(separator: " | ") + " |\n"
+    }
+    return md
+  }
+
+  /// One row per run, with its seed when there are several.
+  private static func runTable(_ comparison: CIFARComparison, seedColumn: Bool) -> String {
+    let p = comparison.precision
+    var md = """
+      | k |\(seedColumn ? " seed |" : "") mean-classifier acc. | linear-probe acc. | trained NCE loss (95% CI) | certified floor L*_k | above floor | mean-classifier loss | cosine dev. from the optimum (max / mean) | mean ‖μ_c‖ | within/between spread |
+      |---:|\(seedColumn ? "---:|" : "")---|---|---|---|---|---|---|---|---|
+
+      """
+    for row in comparison.rows {
+      let e = row.run.evaluation
+      let g = e.geometry
+      let above = comparison.isAboveFloor(row).map { $0 ? "yes" : "**no**" } ?? "—"
+      let norms = g.classMeanNorms.reduce(0, +) / Double(max(g.classMeanNorms.count, 1))
+      let cells =
+        [String(row.run.negatives)] + (seedColumn ? [String(row.run.seed)] : []) + [
+          percent(e.meanClassifierAccuracy), percent(e.linearProbeAccuracy),
+          String(format: "%.4f [%.4f, %.4f]", e.nceTestLoss.mean, e.nceTestLoss.lower95, e.nceTestLoss.upper95),
+          row.optimumLoss.map { "`\(EnclosureFormatting.compact($0, precision: p))`" } ?? "—",
+          above,
+          String(format: "%.4f", e.meanClassifierLoss),
+          row.cosineDeviationFromOptimum.map { String(format: "%.3f / %.3f", $0.maximum, $0.mean) } ?? "—",
+          String(format: "%.3f", norms),
+          String(format: "%.3f", g.spreadRatio),
+        ]
+      md += "| " + cells.joined(separator: " | ") + " |\n"
+    }
+    return md
+  }
+
+  /// The findings, each about the per-k means over seeds (the runs' own values with one seed).
   private static func findings(_ comparison: CIFARComparison) -> String {
-    let rows = comparison.rows.sorted { $0.run.negatives < $1.run.negatives }
-    guard let first = rows.first, let last = rows.last else { return "No runs.\n" }
+    let groups = comparison.groups.sorted { $0.negatives < $1.negatives }
+    guard let first = groups.first, let last = groups.last else { return "No runs.\n" }
+    let several = comparison.hasSeveralSeeds
     var lines: [String] = []
-    let change = last.run.evaluation.meanClassifierAccuracy - first.run.evaluation.meanClassifierAccuracy
+    let accuracy = { (group: CIFARComparison.Group) in group.spread { $0.run.evaluation.meanClassifierAccuracy }! }
+    let (start, end) = (accuracy(first), accuracy(last))
+    let change = end.mean - start.mean
+    // The standard error of the difference of the two means; 0 with one seed per k.
+    let standardError =
+      (start.standardDeviation * start.standardDeviation / Double(start.count)
+      + end.standardDeviation * end.standardDeviation / Double(end.count)).squareRoot()
+    let verdict: String
+    if change >= -0.01 {
+      verdict = "no degradation with more negatives, as the theory predicts for the optimum."
+    } else if -change <= 2 * standardError {
+      verdict =
+        "within twice its standard error over seeds (\(String(format: "%.1f", 100 * standardError)) points), so no degradation is detectable."
+    } else {
+      verdict =
+        "accuracy fell with k here; the theory speaks of the optimum, which this training does not reach (see the floor gap)."
+    }
     lines.append(
-      "- Mean-classifier accuracy goes from \(percent(first.run.evaluation.meanClassifierAccuracy)) at k = \(first.run.negatives) to \(percent(last.run.evaluation.meanClassifierAccuracy)) at k = \(last.run.negatives) (\(String(format: "%+.1f", 100 * change)) points): "
-        + (change >= -0.01
-          ? "no degradation with more negatives, as the theory predicts for the optimum."
-          : "accuracy fell with k here; the theory speaks of the optimum, which this training does not reach (see the floor gap).")
-    )
-    let floors = rows.filter { $0.optimumLoss != nil }
-    if !floors.isEmpty {
-      let below = floors.filter { comparison.isAboveFloor($0) == false }.map { String($0.run.negatives) }
+      "- Mean-classifier accuracy\(several ? " (mean over seeds)" : "") goes from \(percent(start.mean)) at k = \(first.negatives) to \(percent(end.mean)) at k = \(last.negatives) (\(String(format: "%+.1f", 100 * change)) points): "
+        + verdict)
+    if several, let noisiest = groups.max(by: { accuracy($0).standardDeviation < accuracy($1).standardDeviation }) {
       lines.append(
-        below.isEmpty
-          ? "- The trained NCE loss lies above the certified floor L*_k for every k, as it must; the gap is how far training is from the population optimum."
-          : "- The trained NCE loss's 95% interval lies *below* the certified floor for k = \(below.joined(separator: ", ")): impossible for the population loss, so the test-set estimate is off (sampling error or a mismatch with the model)."
+        "- The largest standard deviation of the mean-classifier accuracy over seeds is \(String(format: "%.1f", 100 * accuracy(noisiest).standardDeviation)) points (k = \(noisiest.negatives)); differences between values of k smaller than a few times that are within seed-to-seed variation."
       )
-      let gaps = floors.map {
-        ($0.run.negatives, $0.run.evaluation.nceTestLoss.mean - $0.optimumLoss!.approximateDouble)
+    }
+    let floors = comparison.rows.filter { $0.optimumLoss != nil }
+    if !floors.isEmpty {
+      let below = floors.filter { comparison.isAboveFloor($0) == false }.map {
+        several ? "\($0.run.negatives) (seed \($0.run.seed))" : String($0.run.negatives)
       }
       lines.append(
-        "- Gap to the floor by k: "
+        below.isEmpty
+          ? "- The trained NCE loss lies above the certified floor L*_k for every \(several ? "run" : "k"), as it must; the gap is how far training is from the population optimum."
+          : "- The trained NCE loss's 95% interval lies *below* the certified floor for k = \(below.joined(separator: ", ")): impossible for the population loss, so the test-set estimate is off (sampling error or a mismatch with the model)."
+      )
+      let gaps = groups.compactMap { group -> (Int, Double)? in
+        guard let floor = group.rows[0].optimumLoss?.approximateDouble,
+          let loss = group.spread({ $0.run.evaluation.nceTestLoss.mean })
+        else { return nil }
+        return (group.negatives, loss.mean - floor)
+      }
+      lines.append(
+        "- Gap to the floor by k\(several ? " (mean over seeds)" : ""): "
           + gaps.map { "k = \($0.0): \(String(format: "%.3f", $0.1))" }.joined(separator: ", ") + ".")
     }
-    let deviations = rows.compactMap { row in
-      row.cosineDeviationFromOptimum.map { "k = \(row.run.negatives): \(String(format: "%.3f", $0.mean))" }
+    let deviations = groups.compactMap { group in
+      group.spread { $0.cosineDeviationFromOptimum?.mean }.map {
+        "k = \(group.negatives): \(String(format: "%.3f", $0.mean))"
+      }
     }
     if !deviations.isEmpty {
       lines.append(
-        "- Mean |cosine(learned class means) − cosine(certified optimum)| (0 when training reaches the predicted geometry): "
+        "- Mean |cosine(learned class means) − cosine(certified optimum)| (0 when training reaches the predicted geometry)\(several ? ", mean over seeds" : ""): "
           + deviations.joined(separator: ", ") + ".")
+    }
+    if comparison.hasEpochEvaluations {
+      let curves = groups.compactMap { group -> String? in
+        let curve = group.meanEpochAccuracy
+        guard let start = curve.first, let end = curve.last else { return nil }
+        return "k = \(group.negatives): \(percent(start.accuracy)) after epoch \(start.epoch) → "
+          + "\(percent(end.accuracy)) after epoch \(end.epoch)"
+      }
+      lines.append(
+        "- Per-epoch test accuracy of the mean classifier\(several ? " (mean over seeds)" : ""), first and last evaluation: "
+          + curves.joined(separator: "; ") + ".")
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
   private static func captions(_ comparison: CIFARComparison) -> [String] {
-    var captions = ["Test accuracy against k", "Trained NCE loss and the certified floor"]
+    let several = comparison.hasSeveralSeeds
+    var captions = [
+      "Test accuracy against k" + (several ? " (mean over seeds; bars: min–max over seeds)" : ""),
+      "Trained NCE loss and the certified floor"
+        + (several ? " (mean over seeds; bars: min–max over seeds; dashed: the outermost 95% interval bounds)" : ""),
+    ]
+    if comparison.hasEpochEvaluations {
+      captions.append("Test mean-classifier accuracy against epoch" + (several ? " (mean over seeds)" : ""))
+    }
     if comparison.rows.last?.optimumGram != nil { captions.append("Predicted class-mean cosines") }
-    captions += comparison.rows.map { "Learned class-mean cosines, k = \($0.run.negatives)" }
+    captions += comparison.groups.map {
+      "Learned class-mean cosines, k = \($0.negatives)" + (several ? " (seed \($0.rows[0].run.seed))" : "")
+    }
     return captions
   }
 

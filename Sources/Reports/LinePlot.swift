@@ -8,12 +8,18 @@ public struct LinePlot: Sendable {
     public var points: [(x: Double, y: Double)]
     public var color: String
     public var dashed: Bool
+    /// Vertical bars from `low` to `high` at `x` (a spread over seeds, say), drawn in the series' colour.
+    public var bars: [(x: Double, low: Double, high: Double)]
 
-    public init(label: String, points: [(x: Double, y: Double)], color: String, dashed: Bool = false) {
+    public init(
+      label: String, points: [(x: Double, y: Double)], color: String, dashed: Bool = false,
+      bars: [(x: Double, low: Double, high: Double)] = []
+    ) {
       self.label = label
       self.points = points
       self.color = color
       self.dashed = dashed
+      self.bars = bars
     }
   }
 
@@ -28,12 +34,15 @@ public struct LinePlot: Sendable {
   public var yValuesAreLog10: Bool
   /// Fixed y limits (in plotted units: log10 with `logY`); lines beyond them are clipped.
   public var yLimits: (Double, Double)?
+  /// Only whole-number ticks on a linear x axis (epochs, say), where 1.5 would mean nothing.
+  public var integerXTicks: Bool
 
   public init(
     title: String, xLabel: String, yLabel: String, series: [Series], logX: Bool = false, logY: Bool = false,
-    yValuesAreLog10: Bool = false, yLimits: (Double, Double)? = nil
+    yValuesAreLog10: Bool = false, yLimits: (Double, Double)? = nil, integerXTicks: Bool = false
   ) {
     self.yLimits = yLimits
+    self.integerXTicks = integerXTicks
     self.title = title
     self.xLabel = xLabel
     self.yLabel = yLabel
@@ -51,8 +60,11 @@ public struct LinePlot: Sendable {
   /// Points with a non-finite coordinate (or non-positive on a log axis) are skipped.
   public func svg() -> String {
     let usable = series.map { s in s.points.filter { isPlottable($0) } }
+    let usableBars = series.map { s in s.bars.filter { isPlottable(($0.x, $0.low)) && isPlottable(($0.x, $0.high)) } }
     let xs = usable.flatMap { $0.map { transformX($0.x) } }
-    let ys = usable.flatMap { $0.map { transformY($0.y) } }
+    // Bars widen the y range so they are never clipped; without bars the range is as before.
+    let barEnds = usableBars.flatMap { $0.flatMap { [transformY($0.low), transformY($0.high)] } }
+    let ys = usable.flatMap { $0.map { transformY($0.y) } } + barEnds
     let xRange = Axis.padded(xs.min() ?? 0, xs.max() ?? 1, pad: 0)
     var yRange = Axis.padded(ys.min() ?? 0, ys.max() ?? 1, pad: logY ? 0 : 0.05)
     if logY { yRange = (yRange.0.rounded(.down), yRange.1.rounded(.up)) }
@@ -77,7 +89,14 @@ public struct LinePlot: Sendable {
         "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y))\" stroke=\"#e4e4e4\"/>\n"
       svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(escape(tick.label))</text>\n"
     }
-    for tick in Axis.ticks(xRange, logarithmic: logX) {
+    var xTicks = Axis.ticks(xRange, logarithmic: logX)
+    if integerXTicks && !logX {
+      // Positions are sums of steps, so a whole number may be off by a rounding error.
+      xTicks = xTicks.filter { abs($0.position - $0.position.rounded()) < 1e-9 }.map {
+        ($0.position.rounded(), String(format: "%g", $0.position.rounded()))
+      }
+    }
+    for tick in xTicks {
       let x = left + (tick.position - xRange.0) / (xRange.1 - xRange.0) * plotWidth
       svg +=
         "<line x1=\"\(f(x))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x))\" y2=\"\(f(top + plotHeight + 5))\" stroke=\"#333\"/>\n"
@@ -95,6 +114,11 @@ public struct LinePlot: Sendable {
       "<clipPath id=\"plot-area\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\"/></clipPath>\n"
     for (index, (line, points)) in zip(series, usable).enumerated() {
       let dash = line.dashed ? " stroke-dasharray=\"6 4\"" : ""
+      for bar in usableBars[index] {
+        let (x, low, high) = (px(bar.x), py(bar.low), py(bar.high))
+        svg +=
+          "<path d=\"M\(f(x)),\(f(low)) V\(f(high)) M\(f(x - 4)),\(f(low)) H\(f(x + 4)) M\(f(x - 4)),\(f(high)) H\(f(x + 4))\" stroke=\"\(line.color)\" stroke-width=\"1.5\" fill=\"none\" clip-path=\"url(#plot-area)\"/>\n"
+      }
       if points.count > 1 {
         let path = points.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")
         svg +=

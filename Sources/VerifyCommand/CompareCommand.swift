@@ -43,14 +43,24 @@ enum CompareCommand {
       return .refutedOrIOError
     }
     let comparison = CIFARComparison(sweep: sweep, precision: precision)
+    let several = comparison.hasSeveralSeeds
     var text =
-      "\(sweep.dataset.rawValue): \(comparison.classes) classes, s = \(sweep.scale), \(sweep.runs.count) trained values of k\n"
+      "\(sweep.dataset.rawValue): \(comparison.classes) classes, s = \(sweep.scale), "
+      + "\(comparison.groups.count) trained values of k\(several ? ", \(sweep.runs.count) runs" : "")\n"
     for row in comparison.rows {
       let e = row.run.evaluation
       text += String(
-        format: "k = %4d  mean-classifier accuracy %.1f%%  NCE loss %.4f  certified floor L*_k %@\n",
-        row.run.negatives, 100 * e.meanClassifierAccuracy, e.nceTestLoss.mean,
-        row.optimumLoss.map { EnclosureFormatting.compact($0, precision: precision) } ?? "—")
+        format: "k = %4d%@  mean-classifier accuracy %.1f%%  NCE loss %.4f  certified floor L*_k %@\n",
+        row.run.negatives, several ? "  seed \(row.run.seed)" : "", 100 * e.meanClassifierAccuracy,
+        e.nceTestLoss.mean, row.optimumLoss.map { EnclosureFormatting.compact($0, precision: precision) } ?? "—")
+    }
+    if several {
+      for group in comparison.groups {
+        let accuracy = group.spread { $0.run.evaluation.meanClassifierAccuracy }!
+        text += String(
+          format: "k = %4d  mean-classifier accuracy %.1f%% ± %.1f over %d seeds\n", group.negatives,
+          100 * accuracy.mean, 100 * accuracy.standardDeviation, accuracy.count)
+      }
     }
     output(text)
     guard let report = values["--report"] else { return .verified }

@@ -25,6 +25,26 @@ final class OptionsTests: XCTestCase {
       options.configuration(negatives: 256).effectiveBatchSize, 257, "k distinct other anchors need B ≥ k+1")
   }
 
+  func testEvaluationAndSeedFlags() throws {
+    let defaults = try TrainingOptions.parse([])
+    XCTAssertEqual(defaults.evalEvery, 1)
+    XCTAssertEqual(defaults.evalTrainSubset, 100)
+    XCTAssertEqual(defaults.seeds, 1)
+    XCTAssertEqual(defaults.runSeeds, [0])
+
+    let options = try TrainingOptions.parse([
+      "--eval-every", "3", "--eval-train-subset=20", "--seeds", "3", "--seed", "7",
+    ])
+    XCTAssertEqual(options.evalEvery, 3)
+    XCTAssertEqual(options.evalTrainSubset, 20)
+    XCTAssertEqual(options.runSeeds, [7, 8, 9])
+    XCTAssertEqual(options.configuration(negatives: 4, seed: 8).seed, 8)
+    XCTAssertEqual(options.configuration(negatives: 4).seed, 7, "without a run seed, --seed")
+    XCTAssertEqual(try TrainingOptions.parse(["--eval-every", "0"]).evalEvery, 0, "0 turns evaluation off")
+    XCTAssertEqual(
+      try TrainingOptions.parse(["--seed", "\(UInt64.max)", "--seeds", "2"]).runSeeds, [.max, 0], "seeds wrap")
+  }
+
   func testBadInputNamesTheFlag() {
     let cases: [([String], String)] = [
       (["--dataset", "mnist"], "--dataset"),
@@ -36,6 +56,11 @@ final class OptionsTests: XCTestCase {
       (["--classes", "0,10"], "--classes"),
       (["--imbalance", "0.5"], "--imbalance"),
       (["--out"], "--out"),
+      (["--seeds", "0"], "--seeds"),
+      (["--seeds", "two"], "--seeds"),
+      (["--eval-every", "-1"], "--eval-every"),
+      (["--eval-every"], "--eval-every"),
+      (["--eval-train-subset", "0"], "--eval-train-subset"),
       (["--frobnicate"], "--frobnicate"),
     ]
     for (arguments, flag) in cases {

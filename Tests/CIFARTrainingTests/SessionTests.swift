@@ -4,25 +4,45 @@ import XCTest
 @testable import CIFARTraining
 
 /// A whole `train-cifar` sweep on a miniature CIFAR-10 folder: results JSON, per-k
-/// files, refusal to overwrite, and resume.
+/// files, refusal to overwrite, resume, per-epoch evaluation and several seeds.
 final class SessionTests: XCTestCase {
-  func testSweepWritesResultsAndResumes() throws {
-    let root = NSTemporaryDirectory() + "cifar-session-\(UUID().uuidString)"
-    defer { try? FileManager.default.removeItem(atPath: root) }
+  private var root = ""
+
+  /// A miniature CIFAR-10 download under a fresh folder: 12 random images per file,
+  /// classes 0…3 (4…9 absent, as a subset run would see them).
+  override func setUpWithError() throws {
+    root = NSTemporaryDirectory() + "cifar-session-\(UUID().uuidString)"
     let folder = root + "/cifar-10-batches-bin"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     var generator = SplitMix64(seed: 51)
     for name in CIFARDataset.cifar10.trainingFiles + CIFARDataset.cifar10.testFiles {
-      // 12 images per file, classes 0…3 (4…9 absent, as a subset run would see them).
       let bytes = (0..<12).flatMap { index in
         [UInt8(index % 4)] + (0..<CIFARDataset.pixelsPerImage).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
       }
       XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes)))
     }
-    let arguments = [
-      "--data", root, "--out", root + "/out", "--k", "1,2", "--epochs", "1", "--channels", "2", "--dim", "3",
-      "--batch", "8", "--classes", "0,1,2", "--nce-draws", "50",
-    ]
+  }
+
+  override func tearDown() {
+    try? FileManager.default.removeItem(atPath: root)
+  }
+
+  /// A tiny network on classes 0…2 (45 training images, 15 per class), written to `root/<out>`.
+  private func flags(out: String, _ more: [String]) -> [String] {
+    [
+      "--data", root, "--out", root + "/" + out, "--channels", "2", "--dim", "3", "--batch", "8", "--classes",
+      "0,1,2", "--nce-draws", "50",
+    ] + more
+  }
+
+  private func run(_ arguments: [String], log: ((String) -> Void)? = nil) throws -> SweepResult {
+    var session = TrainingSession(options: try TrainingOptions.parse(arguments))
+    if let log { session.log = log }
+    return try session.run()
+  }
+
+  func testSweepWritesResultsAndResumes() throws {
+    let arguments = flags(out: "out", ["--k", "1,2", "--epochs", "1"])
     let result = try TrainingSession(options: TrainingOptions.parse(arguments)).run()
     XCTAssertEqual(result.runs.map(\.negatives), [1, 2])
     XCTAssertEqual(result.trainImages, 45, "5 files × 12 images, 9 of every 12 in classes 0…2")
@@ -37,6 +57,82 @@ final class SessionTests: XCTestCase {
     }
     let resumed = try TrainingSession(options: TrainingOptions.parse(arguments + ["--resume"])).run()
     XCTAssertEqual(resumed, result, "finished runs are reused, not retrained")
+  }
+
+  func testEveryEpochIsEvaluated() throws {
+    let result = try run(flags(out: "every", ["--k", "2", "--epochs", "2"]))
+    XCTAssertEqual(result.evalEvery, 1)
+    XCTAssertEqual(result.evalTrainSubset, 100)
+    let first = try XCTUnwrap(result.runs.first)
+    XCTAssertEqual(first.epochEvaluations.map(\.epoch), [1, 2], "one evaluation per epoch")
+    for evaluation in first.epochEvaluations {
+      XCTAssertTrue((0...1).contains(evaluation.meanClassifierAccuracy), "\(evaluation)")
+      XCTAssertTrue(evaluation.meanClassifierLoss.isFinite && evaluation.meanClassifierLoss > 0, "\(evaluation)")
+    }
+    // 100 images per class cover all 15, so after the last epoch the per-epoch
+    // evaluation is the final one's mean classifier, computed the same way.
+    XCTAssertEqual(first.epochEvaluations.last?.meanClassifierAccuracy, first.evaluation.meanClassifierAccuracy)
+    XCTAssertEqual(first.epochEvaluations.last?.meanClassifierLoss, first.evaluation.meanClassifierLoss)
+
+    let unevaluated = try run(flags(out: "never", ["--k", "2", "--epochs", "2", "--eval-every", "0"]))
+    XCTAssertEqual(unevaluated.runs[0].epochEvaluations, [])
+    XCTAssertEqual(unevaluated.evalEvery, 0)
+    XCTAssertNil(unevaluated.evalTrainSubset)
+    XCTAssertEqual(
+      unevaluated.runs[0].epochLosses, first.epochLosses, "evaluating draws nothing from the training stream")
+    XCTAssertEqual(unevaluated.runs[0].evaluation, first.evaluation)
+
+    let sparse = try run(
+      flags(out: "sparse", ["--k", "2", "--epochs", "3", "--eval-every", "2", "--eval-train-subset", "4"]))
+    XCTAssertEqual(sparse.runs[0].epochEvaluations.map(\.epoch), [2, 3], "every second epoch, and the last")
+    XCTAssertEqual(sparse.evalTrainSubset, 4)
+  }
+
+  /// A run stopped right after the checkpoint of epoch 1 and resumed ends with the same
+  /// evaluations (and everything else but the timing) as an uninterrupted run.
+  func testResumeAfterTheFirstEpochKeepsTheEvaluationHistory() throws {
+    let uninterrupted = try run(flags(out: "whole", ["--k", "2", "--epochs", "2"]))
+
+    struct Killed: Error {}
+    let arguments = flags(out: "killed", ["--k", "2", "--epochs", "2"])
+    var session = TrainingSession(options: try TrainingOptions.parse(arguments))
+    session.checkpointWritten = { _, epoch in if epoch == 1 { throw Killed() } }
+    XCTAssertThrowsError(try session.run()) { XCTAssertTrue($0 is Killed, "\($0)") }
+    XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/killed/k-2/checkpoint.bin"))
+    XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/killed/k-2/result.json"))
+
+    var lines: [String] = []
+    let resumed = try run(arguments + ["--resume"], log: { lines.append($0) })
+    XCTAssertTrue(lines.contains { $0.contains("k=2: resuming after epoch 1") }, "\(lines)")
+    let (whole, continued) = (uninterrupted.runs[0], resumed.runs[0])
+    XCTAssertEqual(continued.epochEvaluations.map(\.epoch), [1, 2])
+    XCTAssertEqual(continued.epochEvaluations, whole.epochEvaluations)
+    XCTAssertEqual(continued.epochLosses, whole.epochLosses)
+    XCTAssertEqual(continued.evaluation, whole.evaluation)
+  }
+
+  func testSeedsTrainIndependentRuns() throws {
+    let several = try run(flags(out: "seeds", ["--k", "1,2", "--epochs", "1", "--seed", "5", "--seeds", "2"]))
+    XCTAssertEqual(several.seed, 5)
+    XCTAssertEqual(several.runs.map(\.negatives), [1, 1, 2, 2], "k in order, then the seeds")
+    XCTAssertEqual(several.runs.map(\.seed), [5, 6, 5, 6])
+    XCTAssertNotEqual(several.runs[0].epochLosses, several.runs[1].epochLosses, "other seed, other run")
+    XCTAssertNotEqual(several.runs[0].evaluation, several.runs[1].evaluation)
+    for path in ["k-1/seed-5", "k-1/seed-6", "k-2/seed-5", "k-2/seed-6"] {
+      XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/seeds/\(path)/result.json"), path)
+    }
+    XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/seeds/k-1/result.json"), "no flat layout")
+
+    // The second seed's run is the run a single-seed sweep with that --seed trains.
+    let single = try run(flags(out: "single", ["--k", "1", "--epochs", "1", "--seed", "6"]))
+    XCTAssertEqual(single.runs[0].seed, 6)
+    XCTAssertEqual(single.runs[0].epochLosses, several.runs[1].epochLosses)
+    XCTAssertEqual(single.runs[0].evaluation, several.runs[1].evaluation)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/single/k-1/result.json"), "one seed: flat layout")
+
+    let resumed = try run(
+      flags(out: "seeds", ["--k", "1,2", "--epochs", "1", "--seed", "5", "--seeds", "2", "--resume"]))
+    XCTAssertEqual(resumed, several, "every finished seed is reused")
   }
 
   func testResultsWrittenBeforeBatchNormStillDecode() throws {
