@@ -31,6 +31,7 @@ extension SweepResult {
     seed = try container.decode(UInt64.self, forKey: .seed)
     evalEvery = try container.decodeIfPresent(Int.self, forKey: .evalEvery)
     evalTrainSubset = try container.decodeIfPresent(Int.self, forKey: .evalTrainSubset)
+    threads = try container.decodeIfPresent(Int.self, forKey: .threads)
     // Each run is decoded through its own decoder so it can default its seed to the sweep's.
     var list = try container.nestedUnkeyedContainer(forKey: .runs)
     runs = []

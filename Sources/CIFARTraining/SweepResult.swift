@@ -21,6 +21,7 @@
 ///       "seed": UInt64,                 // --seed: the first run seed of every k
 ///       "evalEvery": Int,               // --eval-every (0: no per-epoch evaluation); absent in version 1
 ///       "evalTrainSubset": Int,         // --eval-train-subset; absent when evalEvery is 0 and in version 1
+///       "threads": Int,                 // threads that split each batch (rounding depends on it); absent before
 ///       "runs": [ {                     // one per k and seed: k in the order of --k, then seed, seed+1, …
 ///         "negatives": Int,             // k
 ///         "seed": UInt64,               // this run's seed; absent in version 1 (then the sweep's seed)
@@ -65,12 +66,15 @@ public struct SweepResult: Codable, Equatable, Sendable {
   public var evalEvery: Int? = nil
   /// `--eval-train-subset` when per-epoch evaluation is on.
   public var evalTrainSubset: Int? = nil
+  /// ``TrainingRuntime/threads`` of the run: results are reproducible for a given
+  /// value; `nil` in results written before the batch was split between threads.
+  public var threads: Int? = nil
 
   // Spelled out because the decoder (SweepResult+Decoding.swift) accepts older versions.
   enum CodingKeys: String, CodingKey {
     case schemaVersion, dataset, classes, classFrequencies, imbalance, trainImages, testImages, normalization
     case encoder, scale, epochs, batchSize, learningRate, weightDecay, augment, seed, runs, evalEvery
-    case evalTrainSubset
+    case evalTrainSubset, threads
   }
 }
 

@@ -34,6 +34,8 @@ public struct TrainingOptions: Equatable, Sendable {
   public var evalTrainSubset = 100
   /// Independent runs per k, with seeds `seed, seed+1, …`.
   public var seeds = 1
+  /// Threads for the encoder (``TrainingRuntime/configure(threads:)``); nil: every core.
+  public var threads: Int?
   public var showHelp = false
 
   public init() {}
@@ -43,7 +45,7 @@ public struct TrainingOptions: Equatable, Sendable {
                        [--dim D] [--scale S] [--seed N] [--out DIR] [--data DIR] [--classes 0,1,2]
                        [--imbalance R] [--train-per-class N] [--sphere] [--resume] [--batch B] [--lr LR]
                        [--channels 32,64,128] [--no-batch-norm] [--no-augment] [--nce-draws T]
-                       [--eval-every E] [--eval-train-subset N] [--seeds N]
+                       [--eval-every E] [--eval-train-subset N] [--seeds N] [--threads T]
     Trains one encoder per k and seed on latent-class draws (theory.md §1-§3) and writes DIR/results.json.
     --eval-every E         test mean-classifier accuracy and loss after every E-th epoch and the last
                            (default 1; 0 turns it off), recorded as epochEvaluations
@@ -51,6 +53,8 @@ public struct TrainingOptions: Equatable, Sendable {
                            of every class (default 100; the final evaluation uses all of them)
     --seeds N              N independent runs per k, seeds S, S+1, ..., S+N-1 for --seed S (default 1),
                            in DIR/k-<k>/seed-<s>/ when N > 1
+    --threads T            threads splitting each batch (default: every core); results are reproducible
+                           for a given T, and differ between values of T only in rounding
     """
 
   /// Parses `arguments` (without the program name); both `--flag value` and `--flag=value` work.
@@ -109,6 +113,7 @@ public struct TrainingOptions: Equatable, Sendable {
       case "--eval-every": options.evalEvery = try number(Int.self)
       case "--eval-train-subset": options.evalTrainSubset = try number(Int.self)
       case "--seeds": options.seeds = try number(Int.self)
+      case "--threads": options.threads = try number(Int.self)
       case "--sphere": options.sphere = true
       case "--resume": options.resume = true
       case "--no-augment": options.augment = false
@@ -143,6 +148,7 @@ public struct TrainingOptions: Equatable, Sendable {
     try require(evalEvery >= 0, "--eval-every", "must be 0 (no per-epoch evaluation) or a number of epochs")
     try require(evalTrainSubset >= 1, "--eval-train-subset", "must be at least 1 image per class")
     try require(seeds >= 1, "--seeds", "must be at least 1")
+    try require(threads.map { $0 >= 1 } ?? true, "--threads", "must be at least 1")
     try require(trainPerClass.map { $0 >= 1 } ?? true, "--train-per-class", "must be at least 1")
     try require(!output.isEmpty, "--out", "must name a directory")
     if let classes {

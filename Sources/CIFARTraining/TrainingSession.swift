@@ -59,7 +59,8 @@ public struct TrainingSession {
       imbalance: options.imbalance, trainImages: train.count, testImages: test.count, normalization: normalization,
       encoder: base.encoder, scale: base.scale, epochs: base.epochs, batchSize: base.batchSize,
       learningRate: base.learningRate, weightDecay: base.weightDecay, augment: base.augment, seed: base.seed, runs: [],
-      evalEvery: options.evalEvery, evalTrainSubset: options.evalEvery > 0 ? options.evalTrainSubset : nil)
+      evalEvery: options.evalEvery, evalTrainSubset: options.evalEvery > 0 ? options.evalTrainSubset : nil,
+      threads: TrainingRuntime.threads)
     let evaluator = EpochEvaluator(
       every: options.evalEvery, trainPerClass: options.evalTrainSubset, train: train, test: test,
       normalization: normalization)

@@ -19,7 +19,7 @@ if options.showHelp {
 /// Writes unbuffered, so progress appears immediately even when stdout is a pipe.
 func emit(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
 
-TrainingRuntime.configure(threads: ProcessInfo.processInfo.activeProcessorCount)
+TrainingRuntime.configure(threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
 let isTerminal = isatty(STDOUT_FILENO) == 1
 var session = TrainingSession(options: options)
 var lastPlainLine = Date.distantPast

@@ -43,6 +43,8 @@ final class OptionsTests: XCTestCase {
     XCTAssertEqual(try TrainingOptions.parse(["--eval-every", "0"]).evalEvery, 0, "0 turns evaluation off")
     XCTAssertEqual(
       try TrainingOptions.parse(["--seed", "\(UInt64.max)", "--seeds", "2"]).runSeeds, [.max, 0], "seeds wrap")
+    XCTAssertNil(defaults.threads, "every core unless asked")
+    XCTAssertEqual(try TrainingOptions.parse(["--threads", "1"]).threads, 1)
   }
 
   func testBadInputNamesTheFlag() {
@@ -57,6 +59,7 @@ final class OptionsTests: XCTestCase {
       (["--imbalance", "0.5"], "--imbalance"),
       (["--out"], "--out"),
       (["--seeds", "0"], "--seeds"),
+      (["--threads", "0"], "--threads"),
       (["--seeds", "two"], "--seeds"),
       (["--eval-every", "-1"], "--eval-every"),
       (["--eval-every"], "--eval-every"),
