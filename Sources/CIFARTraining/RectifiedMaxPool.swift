@@ -64,8 +64,9 @@ public enum RectifiedMaxPool {
                       windowMaxima(upper.evenHalf, upper.oddHalf, lower.evenHalf, lower.oddHalf),
                       into: target + start / 2, winners: targetWinners + start / 2)
                   }
-                } else if width == 8 && outY % 2 == 0 {
-                  // Two output rows: the four input rows are adjacent.
+                } else if width == 8 && outHeight % 2 == 0 {
+                  // Two output rows at a time: their four input rows are adjacent.
+                  guard outY % 2 == 0 else { continue }
                   let pair = (
                     scale * top.loadUnaligned(as: SIMD16<Float>.self) + shift,
                     scale * top.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self) + shift
@@ -79,8 +80,6 @@ public enum RectifiedMaxPool {
                       SIMD8(lowHalf: even.0.highHalf, highHalf: even.1.highHalf),
                       SIMD8(lowHalf: odd.0.highHalf, highHalf: odd.1.highHalf)),
                     into: target, winners: targetWinners)
-                } else if width == 8 {
-                  continue  // written with the row above
                 } else {
                   let (upper, lower) = (
                     top.assumingMemoryBound(to: Float.self), bottom.assumingMemoryBound(to: Float.self)

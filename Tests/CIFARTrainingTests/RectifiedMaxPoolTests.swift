@@ -29,16 +29,17 @@ final class RectifiedMaxPoolTests: XCTestCase {
 
   func testEveryWidthPathMatchesThePerWindowReference() {
     var generator = SplitMix64(seed: 21)
-    // 32 and 16 take the 16-wide path, 8 the paired-rows path, 6 and 4 the fallback.
-    for width in [32, 16, 8, 6, 4] {
-      let shape = FeatureMapShape(channels: 3, batch: 2, height: 8, width: width)
+    // 32 and 16 take the 16-wide path, 8 the paired-rows path (unless there is an odd
+    // number of output rows), 6 and 4 the fallback.
+    for (height, width) in [(8, 32), (8, 16), (8, 8), (6, 8), (8, 6), (8, 4)] {
+      let shape = FeatureMapShape(channels: 3, batch: 2, height: height, width: width)
       // Rounded values make ties likely, so the first-maximum rule is exercised.
       let input = FiniteDifferences.gaussians(shape.count, &generator).map { ($0 * 2).rounded() / 2 }
       let affine = ChannelAffine(scale: [1, -0.5, 2], shift: [0.25, 0, -1])
       let (output, winners) = RectifiedMaxPool.forward(input, shape: shape, affine: affine)
       let (expectedOutput, expectedWinners) = reference(input, shape: shape, affine: affine)
-      XCTAssertEqual(output, expectedOutput, "width \(width)")
-      XCTAssertEqual(winners, expectedWinners, "width \(width)")
+      XCTAssertEqual(output, expectedOutput, "\(height)×\(width)")
+      XCTAssertEqual(winners, expectedWinners, "\(height)×\(width)")
     }
   }
 
