@@ -55,7 +55,7 @@ let package = Package(
     .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic", "CArb", "TestSupport"]),
     .testTarget(name: "ContrastiveLossTests", dependencies: ["ContrastiveLoss", "TestSupport"]),
     .testTarget(name: "LatentClassTheoryTests", dependencies: ["LatentClassTheory", "ContrastiveLoss", "TestSupport"]),
-    .testTarget(name: "VerifyCommandTests", dependencies: ["VerifyCommand", "TestSupport"]),
+    .testTarget(name: "VerifyCommandTests", dependencies: ["VerifyCommand", "Reports", "TestSupport"]),
     .testTarget(name: "CIFARTrainingTests", dependencies: ["CIFARTraining", "ContrastiveLoss"]),
   ]
 )

@@ -22,14 +22,29 @@ public struct CIFARComparison: Sendable {
     /// learned class means and the certified optimum's class vectors.
     public var cosineDeviationFromOptimum: (maximum: Double, mean: Double)? {
       guard let gram = optimumGram else { return nil }
-      let learned = run.evaluation.geometry.classMeanCosines
-      let predicted = CIFARComparison.cosines(gram)
-      guard learned.count == predicted.count, learned.count > 1 else { return nil }
-      var deviations: [Double] = []
-      for i in learned.indices {
-        for j in learned.indices where j != i { deviations.append(abs(learned[i][j] - predicted[i][j])) }
-      }
-      return (deviations.max()!, deviations.reduce(0, +) / Double(deviations.count))
+      return CIFARComparison.largestAndMeanDeviation(
+        run.evaluation.geometry.classMeanCosines, CIFARComparison.cosines(CIFARComparison.doubles(gram)))
+    }
+
+    /// `‖(1/N) Σ_c μ_c‖`: the part all learned class means share. Adding one vector to
+    /// every representation leaves each score difference `⟨f, f⁻ − f⁺⟩` unchanged on
+    /// average, so training removes it only slowly, through the norm bound; the simplex
+    /// has none.
+    public var commonOffsetNorm: Double {
+      let gram = CIFARComparison.learnedGram(run.evaluation.geometry)
+      let total = gram.joined().reduce(0, +)
+      return max(total, 0).squareRoot() / Double(max(gram.count, 1))
+    }
+
+    /// ``cosineDeviationFromOptimum`` after subtracting the mean class vector from the
+    /// learned class means and from the optimum's vectors: how far the *shape* of the
+    /// learned means is from the optimum's, whatever their common offset.
+    public var centeredCosineDeviationFromOptimum: (maximum: Double, mean: Double)? {
+      guard let gram = optimumGram else { return nil }
+      let learned = CIFARComparison.cosines(
+        CIFARComparison.centered(CIFARComparison.learnedGram(run.evaluation.geometry)))
+      let predicted = CIFARComparison.cosines(CIFARComparison.centered(CIFARComparison.doubles(gram)))
+      return CIFARComparison.largestAndMeanDeviation(learned, predicted)
     }
   }
 
@@ -81,10 +96,44 @@ public struct CIFARComparison: Sendable {
   }
 
   /// `G_ij / √(G_ii G_jj)`: the cosines between the class vectors of a Gram matrix.
-  public static func cosines(_ gram: RationalMatrix) -> [[Double]] {
-    let n = gram.rows
-    let norms = (0..<n).map { gram[$0, $0].approximateDouble.squareRoot() }
-    return (0..<n).map { i in (0..<n).map { j in gram[i, j].approximateDouble / max(norms[i] * norms[j], 1e-300) } }
+  ///
+  /// - Complexity: O(N²).
+  public static func cosines(_ gram: [[Double]]) -> [[Double]] {
+    let norms = gram.indices.map { gram[$0][$0].squareRoot() }
+    return gram.indices.map { i in gram.indices.map { j in gram[i][j] / max(norms[i] * norms[j], 1e-300) } }
+  }
+
+  /// The entries of an exact Gram matrix, rounded to `Double`.
+  static func doubles(_ gram: RationalMatrix) -> [[Double]] {
+    (0..<gram.rows).map { i in (0..<gram.columns).map { j in gram[i, j].approximateDouble } }
+  }
+
+  /// `⟨μ_c, μ_c'⟩` of the learned class means, from their norms and cosines.
+  static func learnedGram(_ geometry: RepresentationGeometry) -> [[Double]] {
+    let norms = geometry.classMeanNorms
+    return geometry.classMeanCosines.indices.map { i in
+      norms.indices.map { j in norms[i] * norms[j] * geometry.classMeanCosines[i][j] }
+    }
+  }
+
+  /// `(I − 11ᵀ/N) G (I − 11ᵀ/N)`: the Gram matrix of the vectors minus their mean.
+  ///
+  /// - Complexity: O(N²).
+  static func centered(_ gram: [[Double]]) -> [[Double]] {
+    let n = Double(gram.count)
+    let rowMeans = gram.map { $0.reduce(0, +) / n }
+    let mean = rowMeans.reduce(0, +) / n
+    return gram.indices.map { i in gram.indices.map { j in gram[i][j] - rowMeans[i] - rowMeans[j] + mean } }
+  }
+
+  /// Largest and mean `|a_ij − b_ij|` over `i ≠ j`; `nil` for mismatched or 1×1 matrices.
+  static func largestAndMeanDeviation(_ a: [[Double]], _ b: [[Double]]) -> (maximum: Double, mean: Double)? {
+    guard a.count == b.count, a.count > 1 else { return nil }
+    var deviations: [Double] = []
+    for i in a.indices {
+      for j in a.indices where j != i { deviations.append(abs(a[i][j] - b[i][j])) }
+    }
+    return (deviations.max()!, deviations.reduce(0, +) / Double(deviations.count))
   }
 
   public let sweep: SweepResult

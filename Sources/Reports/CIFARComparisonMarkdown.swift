@@ -70,7 +70,11 @@ public enum CIFARComparisonMarkdown {
     if let last = rows.last, let gram = last.optimumGram {
       let title =
         comparison.isUniform ? "Predicted: the simplex" : "Predicted: certified optimum, k = \(last.run.negatives)"
-      figures.append(("cosines-predicted", HeatMap(title: title, values: CIFARComparison.cosines(gram)).svg()))
+      figures.append(
+        (
+          "cosines-predicted",
+          HeatMap(title: title, values: CIFARComparison.cosines(CIFARComparison.doubles(gram))).svg()
+        ))
     }
     // One map per k (its first seed): one per run would bury the report in near-copies.
     for group in groups {
@@ -179,8 +183,8 @@ public enum CIFARComparisonMarkdown {
   private static func runTable(_ comparison: CIFARComparison, seedColumn: Bool) -> String {
     let p = comparison.precision
     var md = """
-      | k |\(seedColumn ? " seed |" : "") mean-classifier acc. | linear-probe acc. | trained NCE loss (95% CI) | certified floor L*_k | above floor | mean-classifier loss | cosine dev. from the optimum (max / mean) | mean ‖μ_c‖ | within/between spread |
-      |---:|\(seedColumn ? "---:|" : "")---|---|---|---|---|---|---|---|---|
+      | k |\(seedColumn ? " seed |" : "") mean-classifier acc. | linear-probe acc. | trained NCE loss (95% CI) | certified floor L*_k | above floor | mean-classifier loss | cosine dev. from the optimum (max / mean) | common offset ‖μ̄‖ | centred cosine dev. (max / mean) | mean ‖μ_c‖ | within/between spread |
+      |---:|\(seedColumn ? "---:|" : "")---|---|---|---|---|---|---|---|---|---|---|
 
       """
     for row in comparison.rows {
@@ -188,17 +192,23 @@ public enum CIFARComparisonMarkdown {
       let g = e.geometry
       let above = comparison.isAboveFloor(row).map { $0 ? "yes" : "**no**" } ?? "—"
       let norms = g.classMeanNorms.reduce(0, +) / Double(max(g.classMeanNorms.count, 1))
-      let cells =
-        [String(row.run.negatives)] + (seedColumn ? [String(row.run.seed)] : []) + [
-          percent(e.meanClassifierAccuracy), percent(e.linearProbeAccuracy),
-          String(format: "%.4f [%.4f, %.4f]", e.nceTestLoss.mean, e.nceTestLoss.lower95, e.nceTestLoss.upper95),
-          row.optimumLoss.map { "`\(EnclosureFormatting.compact($0, precision: p))`" } ?? "—",
-          above,
-          String(format: "%.4f", e.meanClassifierLoss),
-          row.cosineDeviationFromOptimum.map { String(format: "%.3f / %.3f", $0.maximum, $0.mean) } ?? "—",
-          String(format: "%.3f", norms),
-          String(format: "%.3f", g.spreadRatio),
-        ]
+      let deviation = { (pair: (maximum: Double, mean: Double)?) -> String in
+        pair.map { String(format: "%.3f / %.3f", $0.maximum, $0.mean) } ?? "—"
+      }
+      let identity = [String(row.run.negatives)] + (seedColumn ? [String(row.run.seed)] : [])
+      let losses = [
+        percent(e.meanClassifierAccuracy), percent(e.linearProbeAccuracy),
+        String(format: "%.4f [%.4f, %.4f]", e.nceTestLoss.mean, e.nceTestLoss.lower95, e.nceTestLoss.upper95),
+        row.optimumLoss.map { "`\(EnclosureFormatting.compact($0, precision: p))`" } ?? "—",
+        above,
+        String(format: "%.4f", e.meanClassifierLoss),
+      ]
+      let geometry = [
+        deviation(row.cosineDeviationFromOptimum), String(format: "%.3f", row.commonOffsetNorm),
+        deviation(row.centeredCosineDeviationFromOptimum), String(format: "%.3f", norms),
+        String(format: "%.3f", g.spreadRatio),
+      ]
+      let cells = identity + losses + geometry
       md += "| " + cells.joined(separator: " | ") + " |\n"
     }
     return md
@@ -227,9 +237,15 @@ public enum CIFARComparisonMarkdown {
       verdict =
         "accuracy fell with k here; the theory speaks of the optimum, which this training does not reach (see the floor gap)."
     }
-    lines.append(
-      "- Mean-classifier accuracy\(several ? " (mean over seeds)" : "") goes from \(percent(start.mean)) at k = \(first.negatives) to \(percent(end.mean)) at k = \(last.negatives) (\(String(format: "%+.1f", 100 * change)) points): "
-        + verdict)
+    if groups.count == 1 {
+      lines.append(
+        "- Mean-classifier accuracy\(several ? " (mean over seeds)" : "") at k = \(first.negatives): \(percent(start.mean)) (one k, so nothing to compare across k)."
+      )
+    } else {
+      lines.append(
+        "- Mean-classifier accuracy\(several ? " (mean over seeds)" : "") goes from \(percent(start.mean)) at k = \(first.negatives) to \(percent(end.mean)) at k = \(last.negatives) (\(String(format: "%+.1f", 100 * change)) points): "
+          + verdict)
+    }
     if several, let noisiest = groups.max(by: { accuracy($0).standardDeviation < accuracy($1).standardDeviation }) {
       lines.append(
         "- The largest standard deviation of the mean-classifier accuracy over seeds is \(String(format: "%.1f", 100 * accuracy(noisiest).standardDeviation)) points (k = \(noisiest.negatives)); differences between values of k smaller than a few times that are within seed-to-seed variation."
@@ -264,6 +280,21 @@ public enum CIFARComparisonMarkdown {
       lines.append(
         "- Mean |cosine(learned class means) − cosine(certified optimum)| (0 when training reaches the predicted geometry)\(several ? ", mean over seeds" : ""): "
           + deviations.joined(separator: ", ") + ".")
+    }
+    let offsets = groups.compactMap { group in
+      group.spread { $0.commonOffsetNorm }.map { "k = \(group.negatives): \(String(format: "%.3f", $0.mean))" }
+    }
+    let centered = groups.compactMap { group in
+      group.spread { $0.centeredCosineDeviationFromOptimum?.mean }.map {
+        "k = \(group.negatives): \(String(format: "%.3f", $0.mean))"
+      }
+    }
+    if !centered.isEmpty {
+      lines.append(
+        "- The class means share one vector, of length ‖(1/N) Σ_c μ_c‖ (0 at the optimum\(comparison.isUniform ? ", the simplex" : "")\(several ? "; mean over seeds" : "")): "
+          + offsets.joined(separator: ", ")
+          + ". With it removed, the mean |cosine − optimum's cosine| of the centred class means: "
+          + centered.joined(separator: ", ") + ".")
     }
     if comparison.hasEpochEvaluations {
       let curves = groups.compactMap { group -> String? in

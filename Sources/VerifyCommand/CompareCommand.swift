@@ -46,7 +46,7 @@ enum CompareCommand {
     let several = comparison.hasSeveralSeeds
     var text =
       "\(sweep.dataset.rawValue): \(comparison.classes) classes, s = \(sweep.scale), "
-      + "\(comparison.groups.count) trained values of k\(several ? ", \(sweep.runs.count) runs" : "")\n"
+      + "\(comparison.groups.count) trained value\(comparison.groups.count == 1 ? "" : "s") of k\(several ? ", \(sweep.runs.count) runs" : "")\n"
     for row in comparison.rows {
       let e = row.run.evaluation
       text += String(

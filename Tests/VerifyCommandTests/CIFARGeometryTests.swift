@@ -1,0 +1,47 @@
+import CIFARTraining
+import ExactArithmetic
+import Foundation
+import XCTest
+
+@testable import Reports
+
+/// The comparison's split of the learned class-mean geometry into a common offset
+/// and a centred shape, on class means built by hand.
+final class CIFARGeometryTests: XCTestCase {
+  func testAShiftedSimplexHasItsOffsetAndAPerfectCentredShape() throws {
+    // μ_c = 0.7 v_c + o in R⁴: v_c the regular simplex (e_c − 1/4, normalised; Σ v_c = 0)
+    // and o = 0.6 · (1, 1, 1, 1)/2, orthogonal to every v_c.
+    let n = 4
+    let simplex = (0..<n).map { c in (0..<n).map { i in (i == c ? 1 : 0) - 0.25 } }.map { vector in
+      let length = vector.map { $0 * $0 }.reduce(0, +).squareRoot()
+      return vector.map { $0 / length }
+    }
+    let means = simplex.map { vector in vector.map { 0.7 * $0 + 0.6 * 0.5 } }
+    let dot = { (a: [Double], b: [Double]) in zip(a, b).map(*).reduce(0, +) }
+    let norms = means.map { dot($0, $0).squareRoot() }
+    let cosines = means.indices.map { i in means.indices.map { j in dot(means[i], means[j]) / (norms[i] * norms[j]) } }
+
+    let sweep = try SweepResult.load(
+      contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("notebooks-md/data/cifar10-sweep.json"))
+    var run = sweep.runs[0]
+    run.evaluation.geometry.classMeanNorms = norms
+    run.evaluation.geometry.classMeanCosines = cosines
+    let simplexGram = RationalMatrix(rows: n, columns: n) { i, j in i == j ? Rational(1) : Rational(-1, 3) }
+    let row = CIFARComparison.Row(run: run, optimumLoss: nil, optimumGram: simplexGram)
+
+    XCTAssertEqual(row.commonOffsetNorm, 0.6, accuracy: 1e-12)
+    let raw = try XCTUnwrap(row.cosineDeviationFromOptimum)
+    // Learned cosines (0.49 · (−1/3) + 0.36) / 0.85 against −1/3.
+    XCTAssertEqual(raw.mean, (0.49 * (-1.0 / 3) + 0.36) / 0.85 + 1.0 / 3, accuracy: 1e-12)
+    let centred = try XCTUnwrap(row.centeredCosineDeviationFromOptimum)
+    XCTAssertEqual(centred.maximum, 0, accuracy: 1e-12, "without the offset the shape is the simplex")
+  }
+
+  func testCentringRemovesOnlyTheMean() {
+    // Two vectors (1, 0) and (0, 1): mean (1/2, 1/2); centred (1/2, −1/2) and (−1/2, 1/2).
+    let centred = CIFARComparison.centered([[1, 0], [0, 1]])
+    XCTAssertEqual(centred, [[0.5, -0.5], [-0.5, 0.5]])
+    XCTAssertEqual(CIFARComparison.cosines(centred)[0][1], -1, accuracy: 1e-15)
+  }
+}
