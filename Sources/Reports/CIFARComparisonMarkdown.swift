@@ -223,10 +223,12 @@ public enum CIFARComparisonMarkdown {
     let accuracy = { (group: CIFARComparison.Group) in group.spread { $0.run.evaluation.meanClassifierAccuracy }! }
     let (start, end) = (accuracy(first), accuracy(last))
     let change = end.mean - start.mean
-    // The standard error of the difference of the two means; 0 with one seed per k.
-    let standardError =
-      (start.standardDeviation * start.standardDeviation / Double(start.count)
-      + end.standardDeviation * end.standardDeviation / Double(end.count)).squareRoot()
+    // The standard error of the difference of two means; 0 with one seed per k.
+    let standardErrorOfDifference = { (a: CIFARComparison.Spread, b: CIFARComparison.Spread) in
+      (a.standardDeviation * a.standardDeviation / Double(a.count)
+        + b.standardDeviation * b.standardDeviation / Double(b.count)).squareRoot()
+    }
+    let standardError = standardErrorOfDifference(start, end)
     let verdict: String
     if change >= -0.01 {
       verdict = "no degradation with more negatives, as the theory predicts for the optimum."
@@ -245,6 +247,20 @@ public enum CIFARComparisonMarkdown {
       lines.append(
         "- Mean-classifier accuracy\(several ? " (mean over seeds)" : "") goes from \(percent(start.mean)) at k = \(first.negatives) to \(percent(end.mean)) at k = \(last.negatives) (\(String(format: "%+.1f", 100 * change)) points): "
           + verdict)
+    }
+    // The end points can hide a fall in between, so the largest step down is stated too.
+    let steps = zip(groups, groups.dropFirst()).map { ($0, $1, accuracy($1).mean - accuracy($0).mean) }
+    if groups.count > 2, let fall = steps.min(by: { $0.2 < $1.2 }), fall.2 < 0 {
+      let error = standardErrorOfDifference(accuracy(fall.0), accuracy(fall.1))
+      let noise =
+        !several
+        ? "one seed per k, so its size against seed-to-seed variation is unknown"
+        : -fall.2 <= 2 * error
+          ? "within twice its standard error over seeds (\(String(format: "%.1f", 100 * error)) points)"
+          : "more than twice its standard error over seeds (\(String(format: "%.1f", 100 * error)) points)"
+      lines.append(
+        "- The largest fall between neighbouring values of k: k = \(fall.0.negatives) → \(fall.1.negatives), \(String(format: "%+.1f", 100 * fall.2)) points; \(noise)."
+      )
     }
     if several, let noisiest = groups.max(by: { accuracy($0).standardDeviation < accuracy($1).standardDeviation }) {
       lines.append(
