@@ -250,7 +250,8 @@ public enum CIFARComparisonMarkdown {
     }
     // The end points can hide a fall in between, so the largest step down is stated too.
     let steps = zip(groups, groups.dropFirst()).map { ($0, $1, accuracy($1).mean - accuracy($0).mean) }
-    if groups.count > 2, let fall = steps.min(by: { $0.2 < $1.2 }), fall.2 < 0 {
+    // Falls that round to 0.0 points are not worth a line.
+    if groups.count > 2, let fall = steps.min(by: { $0.2 < $1.2 }), fall.2 < -0.0005 {
       let error = standardErrorOfDifference(accuracy(fall.0), accuracy(fall.1))
       let noise =
         !several
