@@ -51,7 +51,8 @@ final class CompareCommandTests: XCTestCase {
   /// version 1 and 2 (but for the command line, which names other paths here).
   func testCommittedReportsRegenerateUnchanged() throws {
     let reports = [
-      ("cifar10", "cifar10-sweep-e6"), ("cifar10-longtail", "cifar10-longtail-sweep"), ("cifar100", "cifar100-sweep-e6"),
+      ("cifar10", "cifar10-sweep-e6"), ("cifar10-longtail", "cifar10-longtail-sweep"),
+      ("cifar100", "cifar100-sweep-e6"),
       ("cifar10-k64", "cifar10-k64-7epochs"),
     ]
     let notebooks = Self.root.appendingPathComponent("notebooks-md")
