@@ -54,7 +54,7 @@ public enum NCELoss {
   }
 
   /// `s n_i e_i / Z` for each distinct negative.
-  @usableFromInline
+  @inlinable
   static func gradient<T: LossScalar>(
     _ gaps: some Collection<T>, _ multiplicities: some Collection<T>, scale: T, partition: T
   ) -> [T] {
@@ -85,7 +85,7 @@ public enum NCELoss {
   }
 
   /// `Σ n_i e_i`: the total weight of the negatives against the positive's weight 1.
-  @usableFromInline
+  @inlinable
   static func competition<T: LossScalar>(
     _ gaps: some Collection<T>, _ multiplicities: some Collection<T>
   ) -> T {
