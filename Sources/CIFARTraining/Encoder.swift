@@ -83,15 +83,19 @@ public struct Encoder: Sendable {
   /// What the backward pass needs from the forward pass.
   public struct Tape {
     var stageInputShapes: [FeatureMapShape] = []
-    var stageInputs: [[Float]] = []
+    var images: [Float] = []
     /// Each stage's convolution output, before batch norm.
     var convolutionOutputs: [[Float]] = []
+    /// Each stage's output, which is also the next stage's input (see ``stageInput(_:)``).
     var pooled: [[Float]] = []
     var winners: [[UInt8]] = []
     var normalization: [BatchNormalization.BatchStatistics] = []
     var flattened: [Float] = []
     var projected: [Float] = []
     var divisors: [Float] = []
+
+    /// The input of stage `index`: the images, or the previous stage's pooled output.
+    func stageInput(_ index: Int) -> [Float] { index == 0 ? images : pooled[index - 1] }
   }
 
   /// Representations `[batch, d]` of `images` (layout `[3, batch, side, side]`), and
@@ -104,6 +108,7 @@ public struct Encoder: Sendable {
     precondition(images.count == shape.count, "encoder input shape")
     var tape = Tape()
     var activation = images
+    if mode == .training { tape.images = images }
     parameters.withUnsafeBufferPointer { parameters in
       for (index, (stage, offset)) in zip(stages, stageOffsets).enumerated() {
         tape.stageInputShapes.append(shape)
@@ -130,7 +135,6 @@ public struct Encoder: Sendable {
         }
         let (pooled, winners) = RectifiedMaxPool.forward(output, shape: shape, affine: affine)
         if mode == .training {
-          tape.stageInputs.append(activation)
           tape.convolutionOutputs.append(output)
           tape.pooled.append(pooled)
           tape.winners.append(winners)
@@ -202,7 +206,7 @@ public struct Encoder: Sendable {
             input: convolutionOutput, shape: shape, form: form)
           activationGradient =
             stages[index].backward(
-              outputGradient: outputGradient, input: tape.stageInputs[index], shape: tape.stageInputShapes[index],
+              outputGradient: outputGradient, input: tape.stageInput(index), shape: tape.stageInputShapes[index],
               parameters: parameters.baseAddress! + stageOffsets[index],
               parameterGradient: gradient.baseAddress! + stageOffsets[index], needsInputGradient: index > 0) ?? []
         }
