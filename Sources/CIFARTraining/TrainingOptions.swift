@@ -46,7 +46,7 @@ public struct TrainingOptions: Equatable, Sendable {
                        [--imbalance R] [--train-per-class N] [--sphere] [--resume] [--batch B] [--lr LR]
                        [--channels 32,64,128] [--no-batch-norm] [--no-augment] [--nce-draws T]
                        [--eval-every E] [--eval-train-subset N] [--seeds N] [--threads T]
-    Trains one encoder per k and seed on latent-class draws (theory.md §1-§3) and writes DIR/results.json.
+    Trains one encoder per k and seed on latent-class draws (docs/theory.md §1-§3) and writes DIR/results.json.
     --eval-every E         test mean-classifier accuracy and loss after every E-th epoch and the last
                            (default 1; 0 turns it off), recorded as epochEvaluations
     --eval-train-subset N  class means of that per-epoch evaluation from the first N training images

@@ -3,7 +3,7 @@ import ExactArithmetic
 import LatentClassTheory
 
 /// A trained CIFAR sweep beside the exact predictions for its class-level model
-/// (theory.md §5): the certified population optimum `L*_k` as a floor under the
+/// (docs/theory.md §5): the certified population optimum `L*_k` as a floor under the
 /// trained NCE loss, the simplex geometry against the learned class means, and
 /// the optimum's downstream loss against the trained one.
 public struct CIFARComparison: Sendable {
@@ -12,7 +12,7 @@ public struct CIFARComparison: Sendable {
     public let run: NegativesRunResult
     /// An enclosure of `L*_k = min L_k` over the unit ball: the simplex's loss for
     /// uniform classes; for other class frequencies, `[certified lower bound, L(Ĝ)]`
-    /// from the general solver and certificate (theory.md §6). `nil` when the
+    /// from the general solver and certificate (docs/theory.md §6). `nil` when the
     /// certificate failed.
     public let optimumLoss: Interval?
     /// The certified optimum's Gram matrix (class level).

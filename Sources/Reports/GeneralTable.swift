@@ -12,7 +12,7 @@ public enum GeneralTable {
     var lines = [
       "Latent-class model (\(kind)): N = \(model.classCount) classes, M = \(model.pointCount) points, s = \(study.scale), \(p)-bit certified intervals.",
       "ρ = " + model.rho.map(\.description).joined(separator: ", "),
-      "Optimum: solved in Double, rounded to a rational feasible Ĝ, certified by theory.md §6 (gap ≥ L(Ĝ) − min L).",
+      "Optimum: solved in Double, rounded to a rational feasible Ĝ, certified by docs/theory.md §6 (gap ≥ L(Ĝ) − min L).",
       "",
     ]
     var table = [

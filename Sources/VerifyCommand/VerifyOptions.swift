@@ -79,7 +79,7 @@ public struct VerifyOptions: Equatable {
 
     For N equally likely classes, proves with exact rationals and MPFR interval
     arithmetic that the regular simplex minimises the population NCE loss for
-    every k (theory.md T2), that its downstream loss does not depend on k (T3),
+    every k (docs/theory.md §5 T2), that its downstream loss does not depend on k (T3),
     and prints the prior collision–coverage bounds beside it.
 
     USAGE: verify --classes <N> --k <range> [--scale <s>] [--precision <bits>] [--json <file>] [--report <file.md>]
@@ -93,7 +93,7 @@ public struct VerifyOptions: Equatable {
       --report <file.md>   Also write a Markdown report, with SVG plots beside it.
       -h, --help           Show help information.
 
-    GENERAL MODELS (any ρ, points, overlap; solver + theory.md §6 certificate):
+    GENERAL MODELS (any ρ, points, overlap; solver + docs/theory.md §6 certificate):
       --rho <list|gen>     11/20,1/4,3/20,1/20 (exact, sums to 1), uniform:N, zipf:A:N (or zipf:A with --classes N).
       --points-per-class <m>  Non-overlapping point-level model with m points per class.
       --within <dist>      Within-class distribution: uniform or random:SEED. (default: uniform)

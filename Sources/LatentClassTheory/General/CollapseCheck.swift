@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// Certified checks of T1 (collapse, theory.md §5) for non-overlapping point-level models.
+/// Certified checks of T1 (collapse, docs/theory.md §5) for non-overlapping point-level models.
 public enum CollapseCheck {
   /// The point-level Gram matrix of the collapsed representation `f(x) := μ_{c(x)}`:
   /// `Ĝ_{xy} = Σ_{x', y'} D_{c(x)}(x') D_{c(y)}(y') G_{x'y'}`. Exact; feasible whenever `G`

@@ -1,7 +1,7 @@
 import ContrastiveLoss
 import ExactArithmetic
 
-/// The downstream quantities of theory.md §4 for a rational Gram matrix, certified.
+/// The downstream quantities of docs/theory.md §4 for a rational Gram matrix, certified.
 ///
 /// The mean-classifier scores `⟨μ_{c'}, f(x)⟩ = Σ_y D_{c'}(y) G_{yx}` are exact
 /// rationals, so the accuracy is exact and the losses are enclosures whose only

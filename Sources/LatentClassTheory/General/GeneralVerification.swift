@@ -21,7 +21,7 @@ public struct GeneralRow: Sendable {
   public let solverConverged: Bool
 }
 
-/// The verdict of claim C1 (theory.md §5) between consecutive rows, on the ρ-weighted downstream loss.
+/// The verdict of claim C1 (docs/theory.md §5) between consecutive rows, on the ρ-weighted downstream loss.
 public enum MonotonicityVerdict: String, Sendable {
   /// Certified: the later row's downstream loss is strictly below the earlier one's, or both rows have the same `Ĝ`.
   case nonIncreasing = "non-increasing"

@@ -2,7 +2,7 @@ import ContrastiveLoss
 import ExactArithmetic
 import Foundation
 
-/// Method 3 of theory.md §3: the Laplace (Frullani) form
+/// Method 3 of docs/theory.md §3: the Laplace (Frullani) form
 ///
 ///     E log(1 + S) = ∫_0^∞ e^{−t} (1 − φ(t)^k) / t dt,          φ(t) = Σ_z p_z e^{−t y_z},
 ///     ∂/∂ log y_z   = ∫_0^∞ e^{−t} k p_z y_z e^{−t y_z} φ(t)^{k−1} dt,

@@ -1,7 +1,7 @@
 import ContrastiveLoss
 import ExactArithmetic
 
-/// Method 2 of theory.md §3: the expectation over the negatives as an exact finite
+/// Method 2 of docs/theory.md §3: the expectation over the negatives as an exact finite
 /// sum over count vectors `n ~ Multinomial(k, D̄)`.
 ///
 /// Every count vector's weight `k!/Π n_z! · Π D̄_z^{n_z}` is an exact rational, and

@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// Which evaluation method of theory.md §3 computes the expectation over the negatives.
+/// Which evaluation method of docs/theory.md §3 computes the expectation over the negatives.
 public enum ExpectationEngine: String, Sendable, CaseIterable {
   /// Multinomial when it enumerates at most ``PopulationLoss/enumerationBudget`` count vectors, else Laplace.
   case automatic
