@@ -92,3 +92,28 @@ public struct MultinomialEngine: Sendable {
 }
 
 extension MultinomialEngine.Prepared: Sendable where T: Sendable {}
+
+extension MultinomialEngine {
+  /// For each pair (in `problem.pairs` order) and each point `z`, `E[n_z y_z / (1 + S)²]` with
+  /// `S = Σ_z n_z y_z`: the curvature weights of theory.md §8.
+  ///
+  /// Error bound (`Interval`): each result encloses the exact expectation (exact weights, outward rounding).
+  ///
+  /// - Complexity: O(pairs · count vectors · M).
+  public func curvatureWeights<T: EngineScalar>(
+    _ problem: ContrastiveProblem, gram: [[T]], prepared: Prepared<T>, precision: Int
+  ) -> [[T]] {
+    let s = T(problem.scale, precision: precision)
+    return problem.pairs.map { pair in
+      let gaps = problem.exponentiatedGaps(pair, gram: gram, scale: s)
+      var weights = [T](repeating: T(0), count: gaps.count)
+      for (v, n) in prepared.multiplicities.enumerated() {
+        var partition = T(1)
+        for z in prepared.present[v] { partition = partition + n[z] * gaps[z] }
+        let factor = prepared.probabilities[v] / (partition * partition)
+        for z in prepared.present[v] { weights[z] = weights[z] + factor * n[z] * gaps[z] }
+      }
+      return weights
+    }
+  }
+}
