@@ -68,6 +68,18 @@ public enum GeneralJSON {
           ),
           ("status", .string(holds ? "verified" : "undecided")),
         ]))
+      claims.append(
+        .object([
+          ("id", .string("T1-unique")),
+          (
+            "statement",
+            .string(
+              "The point-level optimum is unique modulo J and, by T1, collapsed: its certified location agrees with the lifted class-level one."
+            )
+          ),
+          ("about", .string("exact optimum")),
+          ("status", .string((study.uniqueOptimumCollapsed ?? .undecided).rawValue)),
+        ]))
     }
     claims.append(
       .object([

@@ -55,4 +55,7 @@ public struct GeneralStudy: Sendable {
 
   /// The T1 verdict: `true` when every `k` has consistent certified optima, `nil` when not applicable.
   public var collapseHolds: Bool? { collapse.map { $0.allSatisfy(\.consistent) } }
+
+  /// T1 with uniqueness for every `k` (see ``CollapseCheck/Comparison/uniqueOptimumCollapsed``), `nil` when not applicable.
+  public var uniqueOptimumCollapsed: Verdict? { collapse.map { Verdict.all($0.map(\.uniqueOptimumCollapsed)) } }
 }
