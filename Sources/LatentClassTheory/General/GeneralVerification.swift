@@ -74,13 +74,14 @@ public enum MonotonicityVerdict: String, Sendable {
 public enum GeneralVerification {
   /// `starts(k)`, when given and non-`nil`, replaces the previous row's optimum as the
   /// solver's starting factor for `k` (the certificate does not depend on where the solver started).
-  /// `refine` turns the MPFR refinement on (multinomial engine only).
+  /// `locate` turns on the MPFR refinement (multinomial engine only), the curvature bound and the
+  /// localization; without it rows certify the gap only (enough for a floor on `min L_k`).
   ///
   /// - Complexity: per `k`, one solve (many `Double` evaluations), a refinement (a few `Interval`
   ///   evaluations at `precision + 64` bits), a certificate and a curvature bound.
   public static func run(
     model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
-    precision: Int = 64, gapTolerance: Rational = Rational(1, 100_000_000), refine: Bool = true,
+    precision: Int = 64, gapTolerance: Rational = Rational(1, 100_000_000), locate: Bool = true,
     starts: ((Int) -> [[Double]]?)? = nil
   ) -> [GeneralRow] {
     var start: [[Double]]? = nil
@@ -89,7 +90,7 @@ public enum GeneralVerification {
       let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: scale), engine: engine)
       let solution = solver.solve(loss, start: starts?(k) ?? start)
       start = solution.factor
-      let refinement = refine ? OptimumRefinement(loss, solution: solution, precision: precision) : nil
+      let refinement = locate ? OptimumRefinement(loss, solution: solution, precision: precision) : nil
       let certificate =
         refinement.map { OptimalityCertificate.certify(loss, factor: $0.factor, precision: precision, refined: true) }
         ?? OptimalityCertificate.certify(loss, solution: solution, precision: precision)
