@@ -65,7 +65,7 @@ public enum GeneralMarkdown {
       matrix within δ of Ĝ. Expectation over the negatives: \(engineSummary(study.rows)). Intervals have \
       \(p)-bit MPFR endpoints, rounded outward; the decimal enclosures below are rounded outward too.
 
-      ## Claims
+      \(result(study, command: command))## Claims
 
       | claim | verdict | statement | evidence |
       |---|---|---|---|
@@ -183,6 +183,39 @@ public enum GeneralMarkdown {
         "Consecutive pairs of k: \(GeneralTable.counts(study.nearOptimumVerdicts))."
       ))
     return claims
+  }
+
+  /// A "Result" section stating a decided verdict about the exact optima as a theorem about this
+  /// model, with the command that reproduces it; empty when the verdict about the optima is undecided.
+  private static func result(_ study: GeneralStudy, command: String) -> String {
+    let rows = study.rows
+    guard rows.count >= 2, study.allRowsLocated, study.monotonicity != .undecided else { return "" }
+    let ks = kRange(rows.map(\.negatives))
+    let pairs = rows.count - 1
+    let change: String
+    switch (study.monotonicity, study.model.isOverlapping) {
+    case (.increase, false):
+      change =
+        "**a counterexample to C1**: for some consecutive pair of k the ρ-weighted downstream loss of the exact "
+        + "optimum strictly increases (pairs: \(GeneralTable.counts(study.verdicts)))."
+    case (.increase, true):
+      change =
+        study.verdicts.allSatisfy { $0 == .increase }
+        ? "its ρ-weighted downstream loss (mean-classifier loss, theory.md §4) strictly increases from each k to the "
+          + "next, for all \(pairs) consecutive pairs: for this model, more negatives make the optimal representation "
+          + "worse downstream."
+        : "its ρ-weighted downstream loss strictly increases for some consecutive pairs of k "
+          + "(\(GeneralTable.counts(study.verdicts)))."
+    default:
+      change =
+        "its ρ-weighted downstream loss strictly decreases from each k to the next, for all \(pairs) consecutive "
+        + "pairs: C1 holds for this model on k = \(ks)."
+    }
+    let delta = GeneralJSON.upperDecimal(rows.compactMap(\.location?.distanceBound).max()!)
+    return
+      "## Result\n\n**Theorem (computer-certified, theory.md §8).** For this model at s = \(study.scale) and every "
+      + "k = \(ks), the minimizer of L_k over F is unique modulo J and lies within δ ≤ \(delta) of the certified Ĝ_k; "
+      + "\(change) Reproduce with `\(command)`.\n\n"
   }
 
   /// Which rows were refined in MPFR before rounding.

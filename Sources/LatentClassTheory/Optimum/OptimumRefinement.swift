@@ -59,7 +59,7 @@ public struct OptimumRefinement: Sendable {
       let size = residual.map(abs).max() ?? 0
       if best == nil || size < best!.residual { best = (unknowns, size) }
       steps = step
-      if size < pow(2, -Double(precision + 24)) { break }
+      if size < pow(2, -Double(precision + 8)) { break }
       let point = unknowns.map(\.approximateDouble)
       guard let delta = system.newtonStep(at: point, residual: residual) else { break }
       unknowns = zip(unknowns, delta).map { ($0 + Rational(exactly: $1)!) / grid }.map {
@@ -100,7 +100,7 @@ struct OptimalitySystem {
     let (v, lambda) = unpack(x.map { Interval($0, precision: p) })
     let gram = (0..<dimension).map { i in (0..<dimension).map { j in dot(v[i], v[j], zero: Interval(0, precision: p)) }
     }
-    let c = loss.evaluate(gram: gram, precision: p).gradient
+    let c = (loss.gradient(gram: gram, precision: p) ?? loss.evaluate(gram: gram, precision: p)).gradient
     return equations(v: v, lambda: lambda, gradient: c, zero: Interval(0, precision: p)).map(\.estimate)
   }
 
