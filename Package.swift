@@ -7,6 +7,7 @@
 //   shared loss        ContrastiveLoss                (the one NCE / mean-classifier loss, generic)
 //   engines            LatentClassTheory | CIFARTraining   (siblings: certified theory, Float training)
 //   presentation       Reports                        (Markdown, SVG, JSON)
+//   command layer      CommandLineSupport             (flag table, help, errors, atomic output, progress)
 //   front ends         VerifyCommand, verify, train-cifar, benchmarks
 import PackageDescription
 
@@ -43,8 +44,12 @@ let package = Package(
     // Presentation.
     .target(name: "Reports", dependencies: ["LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
 
-    // Front ends.
-    .target(name: "VerifyCommand", dependencies: ["Reports", "LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
+    // Front ends. CommandLineSupport (Foundation only) holds the flag table, help, errors,
+    // the atomic multi-file writer and the progress line every command shares.
+    .target(name: "CommandLineSupport"),
+    .target(
+      name: "VerifyCommand",
+      dependencies: ["CommandLineSupport", "Reports", "LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
     .executableTarget(name: "verify", dependencies: ["VerifyCommand"]),
     .executableTarget(name: "train-cifar", dependencies: ["CIFARTraining"]),
     .executableTarget(name: "benchmarks", dependencies: ["VerifyCommand", "LatentClassTheory"]),
@@ -55,7 +60,9 @@ let package = Package(
     .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic", "CArb", "TestSupport"]),
     .testTarget(name: "ContrastiveLossTests", dependencies: ["ContrastiveLoss", "TestSupport"]),
     .testTarget(name: "LatentClassTheoryTests", dependencies: ["LatentClassTheory", "ContrastiveLoss", "TestSupport"]),
-    .testTarget(name: "VerifyCommandTests", dependencies: ["VerifyCommand", "Reports", "TestSupport"]),
+    .testTarget(
+      name: "VerifyCommandTests", dependencies: ["VerifyCommand", "CommandLineSupport", "Reports", "TestSupport"]),
+    .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
     .testTarget(name: "CIFARTrainingTests", dependencies: ["CIFARTraining", "ContrastiveLoss"]),
   ]
 )

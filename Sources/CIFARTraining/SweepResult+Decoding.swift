@@ -3,9 +3,9 @@ import Foundation
 extension SweepResult {
   /// Reads a `results.json` written by `train-cifar` (non-finite numbers as strings).
   ///
-  /// - Throws: `DecodingError` or the file system's error.
+  /// - Throws: `DecodingError` (also for a file ``validate()`` rejects) or the file system's error.
   public static func load(contentsOf url: URL) throws -> SweepResult {
-    try JSONDecoder.results.decode(SweepResult.self, from: Data(contentsOf: url))
+    try decode(Data(contentsOf: url))
   }
 
   /// Decodes schema version 2 and version 1 (no evaluation settings, no run seeds, no

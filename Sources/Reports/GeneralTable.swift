@@ -33,7 +33,7 @@ public enum GeneralTable {
     lines.append("")
     let verified = study.rows.filter { $0.status == .verified }.count
     lines.append(
-      "Certified rows: \(verified) of \(study.rows.count) with gap ≤ \(study.gapTolerance) (\(study.gapTolerance.approximateDouble))."
+      "Certified rows: \(verified) of \(study.rows.count) with gap ≤ \(EnclosureFormatting.short(study.gapTolerance))."
     )
     if let holds = study.collapseHolds {
       lines.append(
@@ -41,6 +41,10 @@ public enum GeneralTable {
       )
     }
     let c1 = model.isOverlapping ? "Overlap" : "C1"
+    guard study.rows.count > 1 else {
+      lines.append("\(c1) not applicable: one value of k, no pair to compare.")
+      return lines.joined(separator: "\n") + "\n"
+    }
     lines.append(
       "\(c1) \(study.monotonicity.rawValue.uppercased()): the ρ-weighted downstream loss of the certified optima across consecutive k "
         + "("

@@ -45,8 +45,8 @@ public enum CollapseCheck {
   /// feasible point-level representation and vice versa after collapse), so certified
   /// intervals `[lower bound, upper bound]` of the two minima must overlap.
   public static func compareOptima(
-    model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic, precision: Int = 64,
-    gapTolerance: Rational = Rational(1, 100_000_000)
+    model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic, precision: Int = Defaults.precision,
+    gapTolerance: Rational = Defaults.gapTolerance
   ) -> [Comparison] {
     guard let classModel = model.collapsed else { return [] }
     let classes = GeneralVerification.run(

@@ -18,8 +18,8 @@ public struct GeneralStudy: Sendable {
   ///
   /// - Complexity: one or (with collapse) two ``GeneralVerification/run(model:ks:scale:engine:precision:gapTolerance:)``.
   public init(
-    model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic, precision: Int = 64,
-    gapTolerance: Rational = Rational(1, 100_000_000)
+    model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic, precision: Int = Defaults.precision,
+    gapTolerance: Rational = Defaults.gapTolerance
   ) {
     self.model = model
     self.scale = scale

@@ -46,7 +46,7 @@ public enum GeneralVerification {
   /// - Complexity: per `k`, one solve (many `Double` evaluations) and one certificate.
   public static func run(
     model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
-    precision: Int = 64, gapTolerance: Rational = Rational(1, 100_000_000), starts: ((Int) -> [[Double]]?)? = nil
+    precision: Int = Defaults.precision, gapTolerance: Rational = Defaults.gapTolerance, starts: ((Int) -> [[Double]]?)? = nil
   ) -> [GeneralRow] {
     var start: [[Double]]? = nil
     let solver = GramSolver()
