@@ -35,10 +35,14 @@ let package = Package(
     .target(name: "ExactArithmetic", dependencies: ["CGMP", "CMPFR"]),
 
     // The shared loss definitions.
-    .target(name: "ContrastiveLoss", dependencies: ["ExactArithmetic"]),
+    // The shared loss definitions; the certified `Interval` instance is a module of its own so
+    // the Float trainer links neither GMP nor MPFR.
+    .target(name: "ContrastiveLoss"),
+    .target(name: "IntervalLoss", dependencies: ["ContrastiveLoss", "ExactArithmetic"]),
 
     // Engines.
-    .target(name: "LatentClassTheory", dependencies: ["ContrastiveLoss", "ExactArithmetic", "SeededRandom"]),
+    .target(
+      name: "LatentClassTheory", dependencies: ["ContrastiveLoss", "IntervalLoss", "ExactArithmetic", "SeededRandom"]),
     .target(name: "CIFARTraining", dependencies: ["ContrastiveLoss", "CBLAS", "CMalloc", "SeededRandom"]),
 
     // Presentation.
@@ -53,16 +57,16 @@ let package = Package(
     .executableTarget(name: "verify", dependencies: ["VerifyCommand"]),
     .executableTarget(name: "train-cifar", dependencies: ["CIFARTraining"]),
     .executableTarget(name: "benchmarks", dependencies: ["VerifyCommand", "LatentClassTheory"]),
-    .executableTarget(name: "cifar-benchmark", dependencies: ["CIFARTraining"]),
+    .executableTarget(name: "cifar-benchmark", dependencies: ["CIFARTraining", "SeededRandom"]),
 
     // Tests. TestSupport holds the seeded-property helpers every property test uses.
     .target(name: "TestSupport", dependencies: ["ExactArithmetic", "SeededRandom"], path: "Tests/TestSupport"),
     .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic", "CArb", "TestSupport"]),
-    .testTarget(name: "ContrastiveLossTests", dependencies: ["ContrastiveLoss", "TestSupport"]),
+    .testTarget(name: "ContrastiveLossTests", dependencies: ["ContrastiveLoss", "IntervalLoss", "TestSupport"]),
     .testTarget(name: "LatentClassTheoryTests", dependencies: ["LatentClassTheory", "ContrastiveLoss", "TestSupport"]),
     .testTarget(
       name: "VerifyCommandTests", dependencies: ["VerifyCommand", "CommandLineSupport", "Reports", "TestSupport"]),
     .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
-    .testTarget(name: "CIFARTrainingTests", dependencies: ["CIFARTraining", "ContrastiveLoss"]),
+    .testTarget(name: "CIFARTrainingTests", dependencies: ["CIFARTraining", "ContrastiveLoss", "SeededRandom"]),
   ]
 )

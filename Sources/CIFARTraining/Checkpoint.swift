@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// Stores ``TrainingState`` in a small binary file (little-endian), written to a
 /// temporary file and renamed so a crash never leaves a half-written checkpoint.

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// Progress of a running epoch, reported after every step.
 public struct StepProgress: Sendable {

@@ -1,3 +1,4 @@
+import SeededRandom
 /// The small CNN `f`: images → representations in the unit ball, with a
 /// hand-written backward pass.
 ///

@@ -1,4 +1,5 @@
 import ContrastiveLoss
+import SeededRandom
 
 /// A Monte-Carlo estimate of the population NCE loss `L_k` (theory.md §3) of a
 /// representation on held-out images, with a 95% confidence interval.

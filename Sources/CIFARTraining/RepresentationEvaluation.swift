@@ -1,3 +1,4 @@
+import SeededRandom
 /// Test-set quality of one trained representation (the `evaluation` object of the results JSON).
 ///
 /// JSON fields:

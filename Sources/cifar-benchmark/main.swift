@@ -1,5 +1,6 @@
 import CIFARTraining
 import Foundation
+import SeededRandom
 
 // Times forward + backward of the default CIFAR encoder on random input, the
 // figure scripts/torch-throughput.py compares against PyTorch. With --threads N > 1

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SeededRandom
 
 @testable import CIFARTraining
 

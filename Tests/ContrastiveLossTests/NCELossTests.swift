@@ -1,5 +1,6 @@
 import ContrastiveLoss
 import ExactArithmetic
+import IntervalLoss
 import Foundation
 import TestSupport
 import XCTest
