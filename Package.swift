@@ -55,7 +55,8 @@ let package = Package(
       name: "VerifyCommand",
       dependencies: ["CommandLineSupport", "Reports", "LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
     .executableTarget(name: "verify", dependencies: ["VerifyCommand"]),
-    .executableTarget(name: "train-cifar", dependencies: ["CIFARTraining"]),
+    .target(name: "TrainCommand", dependencies: ["CommandLineSupport", "CIFARTraining"]),
+    .executableTarget(name: "train-cifar", dependencies: ["TrainCommand"]),
     .executableTarget(name: "benchmarks", dependencies: ["VerifyCommand", "LatentClassTheory"]),
     .executableTarget(name: "cifar-benchmark", dependencies: ["CIFARTraining", "SeededRandom"]),
 
@@ -67,6 +68,8 @@ let package = Package(
     .testTarget(
       name: "VerifyCommandTests", dependencies: ["VerifyCommand", "CommandLineSupport", "Reports", "TestSupport"]),
     .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
+    .testTarget(
+      name: "TrainCommandTests", dependencies: ["TrainCommand", "CIFARTraining", "CommandLineSupport", "SeededRandom"]),
     .testTarget(name: "CIFARTrainingTests", dependencies: ["CIFARTraining", "ContrastiveLoss", "SeededRandom"]),
   ]
 )

@@ -67,7 +67,7 @@ extension NegativesRunResult {
 
 extension JSONDecoder {
   /// ``results`` for a single run's `result.json`, whose seed defaults to `defaultSeed`.
-  static func results(defaultSeed: UInt64) -> JSONDecoder {
+  public static func results(defaultSeed: UInt64) -> JSONDecoder {
     let decoder = results
     decoder.userInfo[NegativesRunResult.defaultSeedKey] = defaultSeed
     return decoder

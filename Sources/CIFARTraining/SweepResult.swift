@@ -70,6 +70,33 @@ public struct SweepResult: Codable, Equatable, Sendable {
   /// value; `nil` in results written before the batch was split between threads.
   public var threads: Int? = nil
 
+  public init(
+    dataset: CIFARDataset, classes: [Int], classFrequencies: [Double], imbalance: Double, trainImages: Int,
+    testImages: Int, normalization: ChannelNormalization, encoder: EncoderConfiguration, scale: Float, epochs: Int,
+    batchSize: Int, learningRate: Float, weightDecay: Float, augment: Bool, seed: UInt64, runs: [NegativesRunResult],
+    evalEvery: Int? = nil, evalTrainSubset: Int? = nil, threads: Int? = nil
+  ) {
+    self.dataset = dataset
+    self.classes = classes
+    self.classFrequencies = classFrequencies
+    self.imbalance = imbalance
+    self.trainImages = trainImages
+    self.testImages = testImages
+    self.normalization = normalization
+    self.encoder = encoder
+    self.scale = scale
+    self.epochs = epochs
+    self.batchSize = batchSize
+    self.learningRate = learningRate
+    self.weightDecay = weightDecay
+    self.augment = augment
+    self.seed = seed
+    self.runs = runs
+    self.evalEvery = evalEvery
+    self.evalTrainSubset = evalTrainSubset
+    self.threads = threads
+  }
+
   // Spelled out because the decoder (SweepResult+Decoding.swift) accepts older versions.
   enum CodingKeys: String, CodingKey {
     case schemaVersion, dataset, classes, classFrequencies, imbalance, trainImages, testImages, normalization
@@ -90,6 +117,20 @@ public struct NegativesRunResult: Codable, Equatable, Sendable {
   /// The mean classifier after the evaluated epochs, in epoch order.
   public var epochEvaluations: [EpochEvaluation]
   public var evaluation: RepresentationEvaluation
+
+  public init(
+    negatives: Int, seed: UInt64, effectiveBatchSize: Int, epochLosses: [Float], trainingSeconds: Double,
+    imagesPerSecond: Double, epochEvaluations: [EpochEvaluation], evaluation: RepresentationEvaluation
+  ) {
+    self.negatives = negatives
+    self.seed = seed
+    self.effectiveBatchSize = effectiveBatchSize
+    self.epochLosses = epochLosses
+    self.trainingSeconds = trainingSeconds
+    self.imagesPerSecond = imagesPerSecond
+    self.epochEvaluations = epochEvaluations
+    self.evaluation = evaluation
+  }
 
   // Spelled out because the decoder (SweepResult+Decoding.swift) accepts older versions.
   enum CodingKeys: String, CodingKey {

@@ -99,7 +99,7 @@ enum CompareCommand {
     let shown = EchoedValue.quoted(path)
     let data: Data
     do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw CommandError.usage("--compare: cannot read \(shown): \(GeneralOptions.reason(error))")
+      throw CommandError.usage("--compare: cannot read \(shown): \(SystemError.reason(of: error))")
     }
     let sweep: SweepResult
     do { sweep = try SweepResult.decode(data) } catch {

@@ -63,7 +63,7 @@ public struct GeneralOptions {
       let shown = EchoedValue.quoted(path)
       let data: Data
       do { data = try readFile(path) } catch {
-        throw CommandError.usage("--model: cannot read \(shown): \(Self.reason(error))")
+        throw CommandError.usage("--model: cannot read \(shown): \(SystemError.reason(of: error))")
       }
       do { return try ModelSpecification.model(json: data) } catch let error as ModelError {
         throw CommandError.usage("--model: \(shown): \(error)")
@@ -109,19 +109,5 @@ public struct GeneralOptions {
     do { return try LatentClassModel.classLevel(rho: rho) } catch let error as ModelError {
       throw CommandError.usage("--rho: \(error)")
     }
-  }
-
-  /// The errno text of a file error, not Foundation's "The operation could not be completed".
-  static func reason(_ error: Error) -> String {
-    let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-    if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain { return SystemError.reason(Int32(code)) }
-    if (error as NSError).domain == NSCocoaErrorDomain {
-      switch (error as NSError).code {
-      case NSFileReadNoSuchFileError: return SystemError.reason(ENOENT)
-      case NSFileReadNoPermissionError: return SystemError.reason(EACCES)
-      default: break
-      }
-    }
-    return "unreadable"
   }
 }

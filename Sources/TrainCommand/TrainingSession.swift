@@ -1,14 +1,18 @@
+import CIFARTraining
+import CommandLineSupport
 import Foundation
 
 /// Runs a whole `train-cifar` invocation: loads the data, trains and evaluates one
 /// encoder per k and seed with a checkpoint (and, with `--eval-every`, a mean-classifier
 /// evaluation) after every epoch, and writes the results JSON.
 ///
-/// Layout of the output directory: `DIR/k-<k>/checkpoint.bin` (the state after the
+/// Layout of the output directory: `DIR/settings.json` (every setting that changes the
+/// numbers, checked by `--resume`), `DIR/k-<k>/checkpoint.bin` (the state after the
 /// last completed epoch), `DIR/k-<k>/result.json` (written when that run is done) and
 /// `DIR/results.json` (all finished runs, rewritten after each run). With `--seeds`
 /// above 1 every run has its own `DIR/k-<k>/seed-<s>/`; one seed keeps the flat layout,
-/// so output directories of earlier versions still resume.
+/// so output directories of earlier versions still resume. Every file is replaced by one
+/// atomic rename of a flushed temporary, so a kill at any moment leaves the old or the new one.
 public struct TrainingSession {
   public let options: TrainingOptions
   /// Receives one status line at a time (loading, saved checkpoint, results).
@@ -18,18 +22,29 @@ public struct TrainingSession {
   /// Called after each checkpoint is written, with its path and epoch; the tests throw
   /// from it to stop a run the way a kill would, right after a checkpoint.
   var checkpointWritten: (_ path: String, _ epoch: Int) throws -> Void = { _, _ in }
+  /// Polled before every step; `true` abandons the epoch in progress (Ctrl-C) and ends
+  /// the session with ``Interruption``.
+  public var shouldStop: () -> Bool = { false }
 
   public init(options: TrainingOptions) { self.options = options }
 
   /// The training and test images after `--classes`, `--train-per-class` and `--imbalance`.
   ///
-  /// - Throws: ``TrainingError`` for a missing data directory or a bad file.
+  /// - Throws: ``CommandError`` (exit 64) naming `--data` for a missing data directory;
+  ///   ``TrainingError`` for a bad file.
   public func loadData() throws -> (train: LabeledImages, test: LabeledImages, classes: [Int]) {
     let directory = options.data ?? "cache/data"
     guard options.data != nil || FileManager.default.fileExists(atPath: directory) else {
-      throw TrainingError.usage(flag: "--data", message: "no cache/data here; run scripts/setup.sh or pass --data DIR")
+      throw CommandError.usage("--data: no cache/data here; run scripts/setup.sh or pass --data DIR")
     }
-    let folder = try CIFARLoader.datasetFolder(for: options.dataset, in: directory)
+    let folder: String
+    do {
+      folder = try CIFARLoader.datasetFolder(for: options.dataset, in: directory)
+    } catch TrainingError
+      .missingData(let directory, let reason)
+    {
+      throw CommandError.usage("--data: \(EchoedValue.quoted(directory)): \(reason)")
+    }
     var (train, test) = try CIFARLoader.load(options.dataset, from: folder)
     let classes = options.classes ?? Array(0..<options.dataset.classCount)
     if options.classes != nil {
@@ -44,7 +59,8 @@ public struct TrainingSession {
   /// Trains and evaluates every k and seed of the sweep, resuming finished or
   /// checkpointed work when `--resume` is given.
   ///
-  /// - Throws: ``TrainingError`` (usage, file, or divergence).
+  /// - Throws: ``CommandError`` (usage: changed settings on resume, an existing checkpoint
+  ///   without `--resume`), ``TrainingError`` (file, divergence), ``Interruption``.
   /// - Complexity: k values × seeds × (epochs × (training + per-epoch evaluation) + final evaluation).
   public func run() throws -> SweepResult {
     let (train, test, classes) = try loadData()
@@ -65,11 +81,12 @@ public struct TrainingSession {
       every: options.evalEvery, trainPerClass: options.evalTrainSubset, train: train, test: test,
       normalization: normalization)
     try createDirectory(options.output)
+    try SessionSettings.reconcile(
+      SessionSettings(options, threads: TrainingRuntime.threads), directory: options.output, resume: options.resume)
     for negatives in options.negatives {
       for seed in options.runSeeds {
         let name = runName(negatives: negatives, seed: seed)
         let directory = runDirectory(negatives: negatives, seed: seed)
-        try createDirectory(directory)
         let resultPath = (directory as NSString).appendingPathComponent("result.json")
         // A result.json of an earlier version has no seed; in the flat layout it is --seed.
         if options.resume, let data = FileManager.default.contents(atPath: resultPath),
@@ -79,12 +96,17 @@ public struct TrainingSession {
           sweep.runs.append(finished)
           continue
         }
+        if shouldStop() {
+          throw Interruption(run: name, epochsKept: 0, checkpoint: nil, finishedRuns: sweep.runs.count)
+        }
         let run = try trainAndEvaluate(
           negatives: negatives, seed: seed, train: train, test: test, normalization: normalization,
           evaluator: evaluator, directory: directory)
-        try write(run, to: resultPath)
+        var files = AtomicOutput()
         sweep.runs.append(run)
-        try write(sweep, to: (options.output as NSString).appendingPathComponent("results.json"))
+        try files.add(json: run, to: resultPath)
+        try files.add(json: sweep, to: (options.output as NSString).appendingPathComponent("results.json"))
+        try files.commit()
         log(
           String(
             format: "%@: mean-classifier accuracy %.4f, linear probe %.4f, test NCE loss %.4f", name,
@@ -92,7 +114,9 @@ public struct TrainingSession {
             run.evaluation.nceTestLoss.mean))
       }
     }
-    try write(sweep, to: (options.output as NSString).appendingPathComponent("results.json"))
+    var files = AtomicOutput()
+    try files.add(json: sweep, to: (options.output as NSString).appendingPathComponent("results.json"))
+    try files.commit()
     return sweep
   }
 
@@ -119,18 +143,30 @@ public struct TrainingSession {
     var trainer: ContrastiveTrainer
     if FileManager.default.fileExists(atPath: checkpoint) {
       guard options.resume else {
-        throw TrainingError.usage(
-          flag: "--out", message: "\(checkpoint) exists; pass --resume to continue it or choose another --out")
+        throw CommandError.usage(
+          "--out: \(checkpoint) exists; pass --resume to continue it or choose another --out")
       }
       let state = try Checkpoint.read(from: checkpoint, weightDecay: configuration.weightDecay)
-      trainer = try ContrastiveTrainer(
-        configuration: configuration, images: train, normalization: normalization, resumingFrom: state)
+      do {
+        trainer = try ContrastiveTrainer(
+          configuration: configuration, images: train, normalization: normalization, resumingFrom: state)
+      } catch TrainingError.checkpointMismatch {
+        throw CommandError.usage(
+          "--resume: \(checkpoint) was written with other settings or data; resume with the original flags "
+            + "or choose another --out")
+      }
       log("\(name): resuming after epoch \(state.epochsCompleted) from \(checkpoint)")
     } else {
       trainer = ContrastiveTrainer(configuration: configuration, images: train, normalization: normalization)
     }
     while !trainer.isFinished {
-      _ = try trainer.trainEpoch(progress: { progress(negatives, $0) })
+      let completed = try trainer.trainEpoch(progress: { progress(negatives, $0) }, shouldStop: { _ in shouldStop() })
+      guard completed else {
+        let kept = trainer.state.epochsCompleted
+        throw Interruption(
+          run: name, epochsKept: kept, checkpoint: kept > 0 ? checkpoint : nil,
+          finishedRuns: finishedRuns(before: negatives, seed: seed))
+      }
       let epoch = trainer.state.epochsCompleted
       var evaluated = ""
       // Evaluated before the checkpoint is written, so a run killed in between redoes
@@ -140,7 +176,10 @@ public struct TrainingSession {
         trainer.record(evaluation)
         evaluated = String(format: ", test mean-classifier accuracy %.4f", evaluation.meanClassifierAccuracy)
       }
-      try Checkpoint.write(trainer.state, to: checkpoint)
+      try createDirectory(directory)
+      var files = AtomicOutput()
+      files.add(bytes: Checkpoint.encode(trainer.state), to: checkpoint, flag: "--out")
+      try files.commit()
       log(
         String(
           format: "%@: epoch %d/%d done, loss %.4f%@, checkpoint %@", name, epoch, configuration.epochs,
@@ -166,40 +205,22 @@ public struct TrainingSession {
 
   func createDirectory(_ path: String) throws {
     do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-      throw TrainingError.file(path: path, message: "cannot create output directory")
+      throw CommandError(
+        "--out: cannot create \(EchoedValue.quoted(path)): \(SystemError.reason(of: error))", exitCode: 1)
     }
   }
 
-  /// Writes `value` as pretty JSON through a temporary file and a rename.
-  func write(_ value: some Encodable, to path: String) throws {
-    let temporary = path + ".partial"
-    do {
-      try JSONEncoder.results.encode(value).write(to: URL(fileURLWithPath: temporary))
-      if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-      try FileManager.default.moveItem(atPath: temporary, toPath: path)
-    } catch {
-      throw TrainingError.file(path: path, message: "cannot write results: \(error.localizedDescription)")
-    }
+  /// The runs of the sweep that come before the run of `negatives` and `seed`, all finished.
+  func finishedRuns(before negatives: Int, seed: UInt64) -> Int {
+    let k = options.negatives.firstIndex(of: negatives) ?? 0
+    let s = options.runSeeds.firstIndex(of: seed) ?? 0
+    return k * options.seeds + s
   }
 }
 
-extension JSONEncoder {
-  /// Sorted, indented JSON in which non-finite numbers become `"inf"`, `"-inf"`, `"nan"`.
-  static var results: JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    return encoder
-  }
-}
-
-extension JSONDecoder {
-  /// The decoder matching ``JSONEncoder/results``.
-  static var results: JSONDecoder {
-    let decoder = JSONDecoder()
-    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    return decoder
+extension AtomicOutput {
+  /// Queues `value` as the sorted, indented results JSON.
+  mutating func add(json value: some Encodable, to path: String) throws {
+    add(bytes: Array(try JSONEncoder.results.encode(value)), to: path, flag: "--out")
   }
 }

@@ -1,3 +1,5 @@
+import CIFARTraining
+import CommandLineSupport
 import Foundation
 
 /// Formats training progress: a bar for terminals, a plain line for logs.
@@ -22,14 +24,7 @@ public enum ProgressLine {
   static func summary(_ progress: StepProgress) -> String {
     let stepsLeft = (progress.epochs - progress.epoch + 1) * progress.stepsPerEpoch - progress.step
     let eta = Double(stepsLeft) * progress.elapsedSeconds / Double(max(progress.step, 1))
-    return String(format: "loss %.4f  %.0f img/s  ETA ", progress.meanLoss, progress.imagesPerSecond) + duration(eta)
-  }
-
-  /// `1h02m`, `4m05s` or `12s`.
-  public static func duration(_ seconds: Double) -> String {
-    let total = Int(seconds.rounded())
-    if total >= 3600 { return String(format: "%dh%02dm", total / 3600, total % 3600 / 60) }
-    if total >= 60 { return String(format: "%dm%02ds", total / 60, total % 60) }
-    return "\(total)s"
+    return String(format: "loss %.4f  %.0f img/s  ETA ", progress.meanLoss, progress.imagesPerSecond)
+      + TerminalProgress.duration(eta)
   }
 }

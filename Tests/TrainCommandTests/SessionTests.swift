@@ -1,8 +1,10 @@
+import CIFARTraining
+import CommandLineSupport
 import Foundation
-import XCTest
 import SeededRandom
+import XCTest
 
-@testable import CIFARTraining
+@testable import TrainCommand
 
 /// A whole `train-cifar` sweep on a miniature CIFAR-10 folder: results JSON, per-k
 /// files, refusal to overwrite, resume, per-epoch evaluation and several seeds.
@@ -54,7 +56,7 @@ final class SessionTests: XCTestCase {
 
     XCTAssertThrowsError(try TrainingSession(options: TrainingOptions.parse(arguments)).run(), "would overwrite") {
       error in
-      XCTAssertEqual((error as? TrainingError)?.exitCode, 64)
+      XCTAssertEqual((error as? CommandError)?.exitCode, 64)
     }
     let resumed = try TrainingSession(options: TrainingOptions.parse(arguments + ["--resume"])).run()
     XCTAssertEqual(resumed, result, "finished runs are reused, not retrained")
