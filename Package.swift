@@ -28,6 +28,10 @@ let package = Package(
     // Arb is only an independent oracle for the tests; the product never links it.
     .systemLibrary(name: "CArb", providers: [.apt(["libflint-arb-dev"])]),
 
+    // The train-cifar results schema (results.json), with no dependencies, so Reports and
+    // verify read trained sweeps without linking the trainer (OpenBLAS).
+    .target(name: "TrainingResults"),
+
     // Seeded randomness shared by the trainer, the model generators and the tests.
     .target(name: "SeededRandom"),
 
@@ -43,22 +47,24 @@ let package = Package(
     // Engines.
     .target(
       name: "LatentClassTheory", dependencies: ["ContrastiveLoss", "IntervalLoss", "ExactArithmetic", "SeededRandom"]),
-    .target(name: "CIFARTraining", dependencies: ["ContrastiveLoss", "CBLAS", "CMalloc", "SeededRandom"]),
+    .target(
+      name: "CIFARTraining", dependencies: ["ContrastiveLoss", "TrainingResults", "CBLAS", "CMalloc", "SeededRandom"]),
 
     // Presentation.
-    .target(name: "Reports", dependencies: ["LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
+    .target(name: "Reports", dependencies: ["LatentClassTheory", "TrainingResults", "ExactArithmetic"]),
 
     // Front ends. CommandLineSupport (Foundation only) holds the flag table, help, errors,
     // the atomic multi-file writer and the progress line every command shares.
     .target(name: "CommandLineSupport"),
     .target(
       name: "VerifyCommand",
-      dependencies: ["CommandLineSupport", "Reports", "LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
+      dependencies: ["CommandLineSupport", "Reports", "LatentClassTheory", "TrainingResults", "ExactArithmetic"]),
     .executableTarget(name: "verify", dependencies: ["VerifyCommand"]),
-    .target(name: "TrainCommand", dependencies: ["CommandLineSupport", "CIFARTraining"]),
+    .target(name: "TrainCommand", dependencies: ["CommandLineSupport", "CIFARTraining", "TrainingResults"]),
     .executableTarget(name: "train-cifar", dependencies: ["TrainCommand"]),
-    .executableTarget(name: "benchmarks", dependencies: ["VerifyCommand", "LatentClassTheory"]),
-    .executableTarget(name: "cifar-benchmark", dependencies: ["CIFARTraining", "SeededRandom"]),
+    .executableTarget(name: "benchmarks", dependencies: ["CommandLineSupport", "LatentClassTheory"]),
+    .executableTarget(
+      name: "cifar-benchmark", dependencies: ["CommandLineSupport", "CIFARTraining", "TrainingResults", "SeededRandom"]),
 
     // Tests. TestSupport holds the seeded-property helpers every property test uses.
     .target(name: "TestSupport", dependencies: ["ExactArithmetic", "SeededRandom"], path: "Tests/TestSupport"),
@@ -66,10 +72,13 @@ let package = Package(
     .testTarget(name: "ContrastiveLossTests", dependencies: ["ContrastiveLoss", "IntervalLoss", "TestSupport"]),
     .testTarget(name: "LatentClassTheoryTests", dependencies: ["LatentClassTheory", "ContrastiveLoss", "TestSupport"]),
     .testTarget(
-      name: "VerifyCommandTests", dependencies: ["VerifyCommand", "CommandLineSupport", "Reports", "TestSupport"]),
+      name: "VerifyCommandTests",
+      dependencies: ["VerifyCommand", "CommandLineSupport", "Reports", "TrainingResults", "TestSupport"]),
     .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
     .testTarget(
-      name: "TrainCommandTests", dependencies: ["TrainCommand", "CIFARTraining", "CommandLineSupport", "SeededRandom"]),
-    .testTarget(name: "CIFARTrainingTests", dependencies: ["CIFARTraining", "ContrastiveLoss", "SeededRandom"]),
+      name: "TrainCommandTests",
+      dependencies: ["TrainCommand", "CIFARTraining", "TrainingResults", "CommandLineSupport", "SeededRandom"]),
+    .testTarget(
+      name: "CIFARTrainingTests", dependencies: ["CIFARTraining", "TrainingResults", "ContrastiveLoss", "SeededRandom"]),
   ]
 )

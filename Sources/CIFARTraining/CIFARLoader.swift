@@ -1,4 +1,5 @@
 import Foundation
+import TrainingResults
 
 /// Reads the official CIFAR binary files and checks them before any training starts.
 public enum CIFARLoader {

@@ -1,5 +1,6 @@
 import Foundation
 import SeededRandom
+import TrainingResults
 
 /// Stores ``TrainingState`` in a small binary format (little-endian); see ``encode(_:)``
 /// for how it reaches the disk.

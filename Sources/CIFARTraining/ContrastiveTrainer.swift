@@ -1,5 +1,6 @@
 import Foundation
 import SeededRandom
+import TrainingResults
 
 /// Progress of a running epoch, reported after every step.
 public struct StepProgress: Sendable {

@@ -1,4 +1,5 @@
 import CIFARTraining
+import TrainingResults
 import CommandLineSupport
 import Foundation
 

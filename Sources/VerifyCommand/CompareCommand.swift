@@ -1,4 +1,4 @@
-import CIFARTraining
+import TrainingResults
 import CommandLineSupport
 import Foundation
 import LatentClassTheory

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import SeededRandom
+import TrainingResults
+import XCTest
 
 @testable import CIFARTraining
 

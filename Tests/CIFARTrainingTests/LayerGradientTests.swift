@@ -1,5 +1,6 @@
-import XCTest
 import SeededRandom
+import TrainingResults
+import XCTest
 
 @testable import CIFARTraining
 

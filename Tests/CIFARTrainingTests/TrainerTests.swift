@@ -1,5 +1,6 @@
 import Foundation
 import SeededRandom
+import TrainingResults
 import XCTest
 
 @testable import CIFARTraining

@@ -1,4 +1,4 @@
-import CIFARTraining
+import TrainingResults
 import ExactArithmetic
 import Foundation
 import XCTest

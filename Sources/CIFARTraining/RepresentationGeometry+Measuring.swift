@@ -1,24 +1,6 @@
-/// How close the learned class means are to the regular simplex that theory.md §5
-/// (T2) predicts as the optimum for uniform classes.
-public struct RepresentationGeometry: Codable, Equatable, Sendable {
-  /// Mean squared distance of a test representation to its class's test mean, `E‖f(x) − μ_c‖²`.
-  public var withinClassSpread: Double
-  /// Class-frequency-weighted mean squared distance of the test class means to their
-  /// overall mean, `Σ_c ρ_c ‖μ_c − μ̄‖²`.
-  public var betweenClassSpread: Double
-  /// `withinClassSpread / betweenClassSpread`: 0 for perfectly collapsed classes (T1).
-  public var spreadRatio: Double
-  /// `‖μ_c‖` of the training class means (1 at the simplex).
-  public var classMeanNorms: [Double]
-  /// `cos(μ_c, μ_c')` of the training class means, row-major `N × N`.
-  public var classMeanCosines: [[Double]]
-  /// The simplex value `−1/(N−1)` of every off-diagonal cosine.
-  public var simplexCosine: Double
-  /// Largest `|cos(μ_c, μ_c') + 1/(N−1)|` over `c ≠ c'`.
-  public var cosineMaxAbsDeviation: Double
-  /// Mean of `|cos(μ_c, μ_c') + 1/(N−1)|` over `c ≠ c'`.
-  public var cosineMeanAbsDeviation: Double
+import TrainingResults
 
+extension RepresentationGeometry {
   /// The geometry of `classifier`'s (training) means and of the test representations.
   ///
   /// - Complexity: O(n · d + N² · d).
@@ -37,7 +19,6 @@ public struct RepresentationGeometry: Codable, Equatable, Sendable {
       }
     }
     let n = Double(max(testLabels.count, 1))
-    withinClassSpread = within / n
     var between = 0.0
     for index in 0..<dimension {
       let overall =
@@ -47,8 +28,6 @@ public struct RepresentationGeometry: Codable, Equatable, Sendable {
         between += Double(counts[label]) / n * difference * difference
       }
     }
-    betweenClassSpread = between
-    spreadRatio = between > 0 ? within / n / between : .infinity
 
     let means = classifier.means.map(Double.init)
     func dot(_ a: Int, _ b: Int) -> Double {
@@ -63,10 +42,10 @@ public struct RepresentationGeometry: Codable, Equatable, Sendable {
     for a in 0..<classes {
       for b in 0..<classes where a != b { deviations.append(abs(cosines[a][b] - simplex)) }
     }
-    classMeanNorms = norms
-    classMeanCosines = cosines
-    simplexCosine = simplex
-    cosineMaxAbsDeviation = deviations.max() ?? 0
-    cosineMeanAbsDeviation = deviations.isEmpty ? 0 : deviations.reduce(0, +) / Double(deviations.count)
+    self.init(
+      withinClassSpread: within / n, betweenClassSpread: between,
+      spreadRatio: between > 0 ? within / n / between : .infinity, classMeanNorms: norms, classMeanCosines: cosines,
+      simplexCosine: simplex, cosineMaxAbsDeviation: deviations.max() ?? 0,
+      cosineMeanAbsDeviation: deviations.isEmpty ? 0 : deviations.reduce(0, +) / Double(deviations.count))
   }
 }

@@ -1,16 +1,8 @@
 import ContrastiveLoss
 import SeededRandom
+import TrainingResults
 
-/// A Monte-Carlo estimate of the population NCE loss `L_k` (theory.md §3) of a
-/// representation on held-out images, with a 95% confidence interval.
-public struct NCETestEstimate: Codable, Equatable, Sendable {
-  public var negatives: Int
-  public var draws: Int
-  public var mean: Double
-  /// Normal-approximation interval `mean ± 1.96 · sd / √draws`.
-  public var lower95: Double
-  public var upper95: Double
-
+extension NCETestEstimate {
   /// Averages `ℓ` over `draws` independent latent-class draws from the test set
   /// (anchor uniform, positive uniform in its class, `k` negatives i.i.d. uniform).
   ///
@@ -41,10 +33,8 @@ public struct NCETestEstimate: Codable, Equatable, Sendable {
     let n = Double(max(draws, 1))
     let variance = max(squares / n - (sum / n) * (sum / n), 0) * n / max(n - 1, 1)
     let halfWidth = 1.96 * (variance / n).squareRoot()
-    self.negatives = negatives
-    self.draws = draws
-    mean = sum / n
-    lower95 = mean - halfWidth
-    upper95 = mean + halfWidth
+    let mean = sum / n
+    self.init(
+      negatives: negatives, draws: draws, mean: mean, lower95: mean - halfWidth, upper95: mean + halfWidth)
   }
 }

@@ -1,15 +1,6 @@
-/// Per-channel standardisation `(pixel/255 − mean_c) / std_c`, fitted on the training images.
-public struct ChannelNormalization: Sendable, Codable, Equatable {
-  /// Mean of each channel (red, green, blue) in `[0, 1]` units.
-  public var mean: [Float]
-  /// Standard deviation of each channel in `[0, 1]` units.
-  public var standardDeviation: [Float]
+import TrainingResults
 
-  public init(mean: [Float], standardDeviation: [Float]) {
-    self.mean = mean
-    self.standardDeviation = standardDeviation
-  }
-
+extension ChannelNormalization {
   /// Fits the statistics of `images` (accumulated in `Double` so 150 million pixels lose nothing).
   ///
   /// - Complexity: O(images.count × 3072).
@@ -34,17 +25,12 @@ public struct ChannelNormalization: Sendable, Codable, Equatable {
       }
     }
     let n = Double(max(images.count * plane, 1))
-    mean = sums.map { Float($0 / n / 255) }
-    standardDeviation = (0..<3).map { channel in
+    let mean = sums.map { Float($0 / n / 255) }
+    let standardDeviation = (0..<3).map { channel in
       let average = sums[channel] / n
       let variance = max(squares[channel] / n - average * average, 1e-6)
       return Float(variance.squareRoot() / 255)
     }
-  }
-
-  /// The normalised value of one pixel byte of `channel`.
-  @inline(__always)
-  public func normalize(_ byte: UInt8, channel: Int) -> Float {
-    (Float(byte) / 255 - mean[channel]) / standardDeviation[channel]
+    self.init(mean: mean, standardDeviation: standardDeviation)
   }
 }
