@@ -1,7 +1,7 @@
 import CIFARTraining
-import TrainingResults
 import CommandLineSupport
 import Foundation
+import TrainingResults
 
 /// Formats training progress: a bar for terminals, a plain line for logs.
 public enum ProgressLine {

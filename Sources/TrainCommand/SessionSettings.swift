@@ -1,7 +1,7 @@
 import CIFARTraining
-import TrainingResults
 import CommandLineSupport
 import Foundation
+import TrainingResults
 
 /// Every setting that changes a run's numbers, stored as `DIR/settings.json` when a
 /// sweep starts, so `--resume` can refuse a changed setting by name instead of mixing
@@ -51,8 +51,9 @@ struct SessionSettings: Codable, Equatable {
 
   /// The settings that differ, as `--lr 0.002 → 0.01`, in flag order.
   func differences(from earlier: SessionSettings) -> [String] {
-    func describe<T>(_ value: T?) -> String {
-      guard let value else { return "none" }
+    func describe(_ value: Any) -> String {
+      let mirror = Mirror(reflecting: value)
+      if mirror.displayStyle == .optional { return mirror.children.first.map { describe($0.value) } ?? "none" }
       if let list = value as? [Int] { return list.map(String.init).joined(separator: ",") }
       return "\(value)"
     }

@@ -1,7 +1,7 @@
 import CIFARTraining
-import TrainingResults
 import CommandLineSupport
 import Foundation
+import TrainingResults
 
 /// The `train-cifar` command: parse, configure the runtime, run the session, print, and
 /// map every error to one stderr line and an exit status (see ``TrainFlags/help``).

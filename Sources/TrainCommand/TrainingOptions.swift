@@ -1,7 +1,7 @@
 import CIFARTraining
-import TrainingResults
 import CommandLineSupport
 import Foundation
+import TrainingResults
 
 /// The parsed and validated command line of `train-cifar`; parsing is a pure function.
 public struct TrainingOptions: Equatable, Sendable {
@@ -114,7 +114,8 @@ public struct TrainingOptions: Equatable, Sendable {
     }
   }
 
-  /// Bytes of activations and their gradients one step keeps for `k` negatives: two views
+  /// Bytes one step keeps for `k` negatives: the `B × k` negative indices and scores, and
+  /// the activations and their gradients of two views
   /// of every anchor, each stage's convolution output and pooled output in `Float`, twice
   /// for the backward pass. For the default network at batch 256 this is 0.3 GB, twice
   /// the ~150 MB of activations measured (``TrainingRuntime``), so it errs on the safe side.
@@ -125,9 +126,11 @@ public struct TrainingOptions: Equatable, Sendable {
       perImage += output * side * side + output * side * side / 4
       side /= 2
     }
-    let images = 2 * UInt64(max(batchSize, k + 1))
-    let (total, overflow) = images.multipliedReportingOverflow(by: 2 * 4 * (perImage + UInt64(dimension)))
-    return overflow ? .max : total
+    let anchors = UInt64(max(batchSize, k + 1))
+    let (activations, overflow) = (2 * anchors).multipliedReportingOverflow(by: 2 * 4 * (perImage + UInt64(dimension)))
+    // Each anchor's k negatives: an index (8 bytes), a score and its gradient (4 + 4).
+    let (pairs, pairsOverflow) = anchors.multipliedReportingOverflow(by: UInt64(k) * 16)
+    return overflow || pairsOverflow ? .max : activations + pairs
   }
 
   /// The seeds of the runs of every k: `seed, seed+1, …, seed+seeds−1` (wrapping past `UInt64.max`).

@@ -1,7 +1,7 @@
 import CIFARTraining
-import TrainingResults
 import CommandLineSupport
 import Foundation
+import TrainingResults
 
 /// Runs a whole `train-cifar` invocation: loads the data, trains and evaluates one
 /// encoder per k and seed with a checkpoint (and, with `--eval-every`, a mean-classifier

@@ -1,6 +1,6 @@
 import CIFARTraining
-import TrainingResults
 import CommandLineSupport
+import TrainingResults
 import XCTest
 
 @testable import TrainCommand

@@ -1,8 +1,8 @@
 import CIFARTraining
-import TrainingResults
 import CommandLineSupport
 import Foundation
 import SeededRandom
+import TrainingResults
 import XCTest
 
 @testable import TrainCommand
@@ -10,34 +10,15 @@ import XCTest
 /// A whole `train-cifar` sweep on a miniature CIFAR-10 folder: results JSON, per-k
 /// files, refusal to overwrite, resume, per-epoch evaluation and several seeds.
 final class SessionTests: XCTestCase {
-  private var root = ""
 
-  /// A miniature CIFAR-10 download under a fresh folder: 12 random images per file,
-  /// classes 0…3 (4…9 absent, as a subset run would see them).
-  override func setUpWithError() throws {
-    root = NSTemporaryDirectory() + "cifar-session-\(UUID().uuidString)"
-    let folder = root + "/cifar-10-batches-bin"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    var generator = SplitMix64(seed: 51)
-    for name in CIFARDataset.cifar10.trainingFiles + CIFARDataset.cifar10.testFiles {
-      let bytes = (0..<12).flatMap { index in
-        [UInt8(index % 4)] + (0..<CIFARDataset.pixelsPerImage).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-      }
-      XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes)))
-    }
-  }
+  private var data: MiniatureCIFAR!
+  private var root: String { data.root }
 
-  override func tearDown() {
-    try? FileManager.default.removeItem(atPath: root)
-  }
+  override func setUpWithError() throws { data = try MiniatureCIFAR() }
 
-  /// A tiny network on classes 0…2 (45 training images, 15 per class), written to `root/<out>`.
-  private func flags(out: String, _ more: [String]) -> [String] {
-    [
-      "--data", root, "--out", root + "/" + out, "--channels", "2", "--dim", "3", "--batch", "8", "--classes",
-      "0,1,2", "--nce-draws", "50",
-    ] + more
-  }
+  override func tearDown() { data.remove() }
+
+  private func flags(out: String, _ more: [String]) -> [String] { data.flags(out: out, more) }
 
   private func run(_ arguments: [String], log: ((String) -> Void)? = nil) throws -> SweepResult {
     var session = TrainingSession(options: try TrainingOptions.parse(arguments))
