@@ -107,7 +107,7 @@ public enum ModelSpecification {
   /// Probabilities are strings (rationals or decimals) so they stay exact.
   public static func model(json data: Data) throws -> LatentClassModel {
     guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any] else {
-      throw ModelError("the model file is not a JSON object")
+      throw ModelError("not a JSON object")
     }
     guard let classes = wholeNumber(root["classes"]), classes >= 1 else {
       throw ModelError("'classes' must be an integer ≥ 1")

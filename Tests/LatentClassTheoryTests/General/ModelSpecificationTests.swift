@@ -65,7 +65,7 @@ final class ModelSpecificationTests: XCTestCase {
 
   func testJSONModelRejections() {
     func reject(_ text: String) -> String? { error { try ModelSpecification.model(json: Data(text.utf8)) } }
-    XCTAssertEqual(reject("not json"), "the model file is not a JSON object")
+    XCTAssertEqual(reject("not json"), "not a JSON object")
     XCTAssertEqual(
       reject(#"{"classes": 1, "points": 2, "rho": ["1"], "distributions": [["1", "0"]]}"#),
       "point 1 belongs to no class")
