@@ -51,7 +51,7 @@ public enum TrainCommand {
       return 0
     } catch let interruption as Interruption {
       if barShown { output("\n") }
-      let resume = (["train-cifar"] + arguments.filter { $0 != "--resume" } + ["--resume"]).map(shellQuoted)
+      let resume = (["train-cifar"] + arguments.filter { $0 != "--resume" } + ["--resume"]).map(ShellWord.quoted)
       errors("train-cifar: interrupted; kept \(interruption.kept). Resume with: \(resume.joined(separator: " "))\n")
       return interruptedExitCode
     } catch {
@@ -73,10 +73,5 @@ public enum TrainCommand {
       errors("train-cifar: \(error)\n")
       return 1
     }
-  }
-
-  private static func shellQuoted(_ argument: String) -> String {
-    let safe = argument.allSatisfy { $0.isLetter || $0.isNumber || "-_./:,=+".contains($0) }
-    return safe ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 }

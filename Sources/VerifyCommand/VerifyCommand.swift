@@ -99,12 +99,7 @@ public enum VerifyCommand {
     for (name, figure) in zip(names, figures) {
       files.add(figure.svg, to: folder.isEmpty ? name : (folder == "/" ? "/" : folder + "/") + name, flag: "--report")
     }
-    let command = (["swift run -c release verify"] + arguments.map(shellQuoted)).joined(separator: " ")
+    let command = (["swift run -c release verify"] + arguments.map(ShellWord.quoted)).joined(separator: " ")
     files.add(markdown(command, names), to: path, flag: "--report")
-  }
-
-  private static func shellQuoted(_ argument: String) -> String {
-    let safe = argument.allSatisfy { $0.isLetter || $0.isNumber || "-_./:,=+".contains($0) }
-    return safe ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 }
