@@ -1,50 +1,58 @@
 import Foundation
 
 /// A progress line with an ETA on stderr, redrawn in place; silent when stderr is not a
-/// terminal, so pipes and logs get only the results.
+/// terminal, so pipes and logs get only the results. The ETA uses the rate since the first
+/// update, so work resumed half-way is not counted as done in no time.
 public final class TerminalProgress {
-  private let label: String
   private let total: Int
   private let isEnabled: Bool
   private let write: (String) -> Void
   private let start = Date()
   private var lastDrawn = Date.distantPast
   private var drawn = false
+  private var baseline: Int?
 
   /// - Parameters:
   ///   - total: the number of units of work (rows, steps).
   ///   - isEnabled: defaults to whether stderr is a terminal.
   public init(
-    label: String, total: Int, isEnabled: Bool = isatty(STDERR_FILENO) == 1,
+    total: Int, isEnabled: Bool = isatty(STDERR_FILENO) == 1,
     write: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
   ) {
-    self.label = label
     self.total = max(total, 1)
     self.isEnabled = isEnabled
     self.write = write
   }
 
-  /// Shows that `done` of the units are finished, at most ten times a second.
-  public func update(done: Int) {
+  /// Shows that `done` of the units are finished, after `label`, at most ten times a second.
+  public func update(done: Int, label: String) {
+    let first = baseline ?? done
+    baseline = first
     guard isEnabled, Date().timeIntervalSince(lastDrawn) >= 0.1 || done == total else { return }
     lastDrawn = Date()
     drawn = true
-    write("\r\u{1B}[K" + Self.line(label: label, done: done, total: total, elapsed: -start.timeIntervalSinceNow))
+    write(
+      "\r\u{1B}[K"
+        + Self.line(label: label, done: done, since: first, total: total, elapsed: -start.timeIntervalSinceNow))
   }
 
-  /// Clears the line, so what follows starts on a clean one.
+  /// Ends the line with a newline, so what follows starts on a fresh one and the last state stays visible.
   public func finish() {
     guard isEnabled, drawn else { return }
-    write("\r\u{1B}[K")
+    write("\n")
     drawn = false
   }
 
-  /// `label [######..........]  35% 7/20 ETA 4m05s`; the ETA assumes the rate so far.
-  public static func line(label: String, done: Int, total: Int, elapsed: Double, width: Int = 20) -> String {
+  /// `label [####................]  20% 4/20 ETA 40s`: the ETA assumes the rate of the
+  /// `done − since` units finished in `elapsed` seconds.
+  public static func line(label: String, done: Int, since: Int = 0, total: Int, elapsed: Double, width: Int = 20)
+    -> String
+  {
     let fraction = Double(min(max(done, 0), total)) / Double(max(total, 1))
     let filled = Int(fraction * Double(width))
     let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-    let eta = done > 0 ? duration(elapsed / Double(done) * Double(total - done)) : "?"
+    let rate = Double(done - since) / max(elapsed, 1e-9)
+    let eta = done > since ? duration(Double(total - done) / rate) : "?"
     return "\(label) [\(bar)] \(String(format: "%3.0f%%", 100 * fraction)) \(done)/\(total) ETA \(eta)"
   }
 

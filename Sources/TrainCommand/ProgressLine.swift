@@ -3,17 +3,13 @@ import CommandLineSupport
 import Foundation
 import TrainingResults
 
-/// Formats training progress: a bar for terminals, a plain line for logs.
+/// Formats training progress: the label of the terminal bar, and a plain line for logs.
 public enum ProgressLine {
-  /// `k=64 epoch 3/10 [#######.............]  35% loss 2.3134  812 img/s  ETA 4m05s`
-  /// where the ETA covers the remaining epochs of this k at the current rate.
-  public static func bar(_ progress: StepProgress, negatives: Int, width: Int = 24) -> String {
-    let fraction = Double(progress.step) / Double(progress.stepsPerEpoch)
-    let filled = Int(fraction * Double(width))
-    let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-    return
-      "k=\(negatives) epoch \(progress.epoch)/\(progress.epochs) [\(bar)] \(String(format: "%3.0f%%", 100 * fraction)) "
-      + summary(progress)
+  /// `k=64 epoch 3/10 loss 2.3134  812 img/s`: the label of the terminal bar
+  /// (``TerminalProgress``), which adds the fraction and the ETA of the whole run.
+  public static func label(_ progress: StepProgress, negatives: Int) -> String {
+    "k=\(negatives) epoch \(progress.epoch)/\(progress.epochs) "
+      + String(format: "loss %.4f  %.0f img/s", progress.meanLoss, progress.imagesPerSecond)
   }
 
   /// `k=64 epoch 3/10 step 120/196 loss 2.3134  812 img/s  ETA 4m05s`.

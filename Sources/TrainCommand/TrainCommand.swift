@@ -10,10 +10,12 @@ public enum TrainCommand {
   public static let interruptedExitCode: Int32 = 130
 
   /// Runs `train-cifar` with `arguments` (no program name). `shouldStop` is polled
-  /// before every step (the executable passes the Ctrl-C flag).
+  /// before every step (the executable passes the Ctrl-C flag). With `progress`, a bar
+  /// with an ETA is drawn there (the executable passes stderr when it is a terminal);
+  /// without it, `output` gets a plain progress line every 30 seconds and at each epoch's end.
   public static func run(
     _ arguments: [String], output: @escaping (String) -> Void, errors: (String) -> Void,
-    isTerminal: Bool = false, shouldStop: @escaping () -> Bool = { false }
+    progress: ((String) -> Void)? = nil, shouldStop: @escaping () -> Bool = { false }
   ) -> Int32 {
     let options: TrainingOptions
     do { options = try TrainingOptions.parse(arguments) } catch { return fail(error, errors) }
@@ -28,19 +30,24 @@ public enum TrainCommand {
     TrainingRuntime.configure(threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
     var session = TrainingSession(options: options)
     var lastPlainLine = Date.distantPast
-    var barShown = false
+    var bar: (progress: TerminalProgress, done: Int)?
     session.log = { line in
-      output((barShown ? "\r\u{1B}[K" : "") + line + "\n")
-      barShown = false
+      bar?.progress.finish()
+      bar = nil
+      output(line + "\n")
     }
-    session.progress = { negatives, progress in
-      if isTerminal {
-        output("\r\u{1B}[K" + ProgressLine.bar(progress, negatives: negatives))
-        barShown = true
-      } else if Date().timeIntervalSince(lastPlainLine) >= 30 || progress.step == progress.stepsPerEpoch {
-        // Logs get a line every 30 s and at each epoch's end, not one per step.
+    session.progress = { negatives, step in
+      let done = (step.epoch - 1) * step.stepsPerEpoch + step.step
+      if let write = progress {
+        // A new run (the next k or seed, or a resumed one) starts a new bar.
+        if bar == nil || done < bar!.done {
+          bar = (TerminalProgress(total: step.epochs * step.stepsPerEpoch, isEnabled: true, write: write), done)
+        }
+        bar!.done = done
+        bar!.progress.update(done: done, label: ProgressLine.label(step, negatives: negatives))
+      } else if Date().timeIntervalSince(lastPlainLine) >= 30 || step.step == step.stepsPerEpoch {
         lastPlainLine = Date()
-        output(ProgressLine.plain(progress, negatives: negatives) + "\n")
+        output(ProgressLine.plain(step, negatives: negatives) + "\n")
       }
     }
     session.shouldStop = shouldStop
@@ -50,12 +57,12 @@ public enum TrainCommand {
         "results: \((options.output as NSString).appendingPathComponent("results.json")) (\(result.runs.count) runs)\n")
       return 0
     } catch let interruption as Interruption {
-      if barShown { output("\n") }
+      bar?.progress.finish()
       let resume = (["train-cifar"] + arguments.filter { $0 != "--resume" } + ["--resume"]).map(ShellWord.quoted)
       errors("train-cifar: interrupted; kept \(interruption.kept). Resume with: \(resume.joined(separator: " "))\n")
       return interruptedExitCode
     } catch {
-      if barShown { output("\n") }
+      bar?.progress.finish()
       return fail(error, errors)
     }
   }

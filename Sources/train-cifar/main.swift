@@ -10,5 +10,6 @@ InterruptSignal.install()
 exit(
   TrainCommand.run(
     Array(CommandLine.arguments.dropFirst()), output: emit,
-    errors: { FileHandle.standardError.write(Data($0.utf8)) }, isTerminal: isatty(STDOUT_FILENO) == 1,
+    errors: { FileHandle.standardError.write(Data($0.utf8)) },
+    progress: isatty(STDERR_FILENO) == 1 ? { FileHandle.standardError.write(Data($0.utf8)) } : nil,
     shouldStop: { InterruptSignal.wasReceived }))

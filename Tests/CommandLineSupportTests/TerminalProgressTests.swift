@@ -13,14 +13,15 @@ final class TerminalProgressTests: XCTestCase {
 
   func testSilentWhenNotATerminal() {
     var written = ""
-    let progress = TerminalProgress(label: "x", total: 2, isEnabled: false) { written += $0 }
-    progress.update(done: 1)
+    let progress = TerminalProgress(total: 2, isEnabled: false) { written += $0 }
+    progress.update(done: 1, label: "x")
     progress.finish()
     XCTAssertEqual(written, "")
-    let shown = TerminalProgress(label: "x", total: 2, isEnabled: true) { written += $0 }
-    shown.update(done: 2)
+    let shown = TerminalProgress(total: 2, isEnabled: true) { written += $0 }
+    shown.update(done: 2, label: "x")
     shown.finish()
+    XCTAssertTrue(written.hasPrefix("\r\u{1B}[Kx ["), written)
     XCTAssertTrue(written.contains("2/2"))
-    XCTAssertTrue(written.hasSuffix("\r\u{1B}[K"), "finish clears the line")
+    XCTAssertTrue(written.hasSuffix("\n"), "finish ends the line")
   }
 }

@@ -98,6 +98,6 @@ final class OptionsTests: XCTestCase {
     // 15 steps left at 10 s per step.
     XCTAssertEqual(
       ProgressLine.plain(progress, negatives: 4), "k=4 epoch 2/3 step 5/10 loss 1.5000  100 img/s  ETA 2m30s")
-    XCTAssertTrue(ProgressLine.bar(progress, negatives: 4, width: 10).contains("[#####.....]  50%"))
+    XCTAssertEqual(ProgressLine.label(progress, negatives: 4), "k=4 epoch 2/3 loss 1.5000  100 img/s")
   }
 }
