@@ -78,22 +78,26 @@ struct SessionSettings: Codable, Equatable {
   /// Checks `--resume` against the settings stored in `directory`, or records them for a new sweep.
   ///
   /// - Throws: ``CommandError`` (exit 64): a resume with changed settings (naming every one),
-  ///   or a resume of a directory with nothing in it to resume.
+  ///   a resume of a directory with nothing in it to resume, or a new sweep into a directory
+  ///   that holds one (it would mix two sweeps' runs).
   static func reconcile(_ settings: SessionSettings, directory: String, resume: Bool) throws {
     let path = (directory as NSString).appendingPathComponent(fileName)
     if let data = FileManager.default.contents(atPath: path) {
       guard let stored = try? JSONDecoder().decode(SessionSettings.self, from: data) else {
         throw CommandError.usage("--out: \(EchoedValue.quoted(path)) is not a train-cifar settings file")
       }
-      if resume {
-        let changed = settings.differences(from: stored)
-        guard changed.isEmpty else {
-          throw CommandError.usage(
-            "--resume: \(EchoedValue.quoted(directory)) was trained with other settings: "
-              + changed.joined(separator: ", ") + "; resume with the original flags or choose another --out")
-        }
-        return
+      guard resume else {
+        throw CommandError.usage(
+          "--out: \(EchoedValue.quoted(directory)) holds an earlier sweep; pass --resume to continue it "
+            + "or choose another --out")
       }
+      let changed = settings.differences(from: stored)
+      guard changed.isEmpty else {
+        throw CommandError.usage(
+          "--resume: \(EchoedValue.quoted(directory)) was trained with other settings: "
+            + changed.joined(separator: ", ") + "; resume with the original flags or choose another --out")
+      }
+      return
     } else if resume && !hasEarlierRuns(directory) {
       throw CommandError.usage(
         "--resume: nothing to resume in \(EchoedValue.quoted(directory)) (no \(fileName)); drop --resume to start")

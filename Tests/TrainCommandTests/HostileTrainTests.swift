@@ -61,6 +61,9 @@ final class HostileTrainTests: XCTestCase {
     for field in ["--lr 0.002 → 0.01", "--scale 10.0 → 5.0", "--train-per-class none → 3"] {
       XCTAssertTrue(changed.errors.contains(field), changed.errors)
     }
+    let again = run(data.flags(out: "first", ["--k", "2", "--epochs", "1", "--threads", "1", "--lr", "0.01"]))
+    XCTAssertEqual(again.status, 64, "a new sweep into a sweep's folder would mix two configurations")
+    XCTAssertTrue(again.errors.contains("holds an earlier sweep; pass --resume"), again.errors)
     let threads = run(data.flags(out: "first", ["--k", "2", "--epochs", "1", "--threads", "2", "--resume"]))
     XCTAssertEqual(threads.status, 64)
     XCTAssertTrue(threads.errors.contains("--threads 1 → 2"), threads.errors)

@@ -21,7 +21,7 @@ public enum CollapseCheck {
   /// classes) `.undecided` for equal values; `.less` would refute it.
   public static func jensen(
     _ gram: RationalMatrix, model: LatentClassModel, negatives k: Int, scale: Rational,
-    engine: ExpectationEngine = .automatic, precision: Int = 96
+    engine: ExpectationEngine = .automatic, precision: Int = Defaults.precision
   ) -> (original: Interval, collapsed: Interval, order: CertifiedOrder) {
     let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: scale), engine: engine)
     let original = loss.enclose(gram: gram, precision: precision).loss

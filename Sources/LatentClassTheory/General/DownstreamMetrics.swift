@@ -18,7 +18,7 @@ public struct DownstreamMetrics: Sendable {
   public let classMeanGram: RationalMatrix
 
   /// - Complexity: O(N²·M²) exact operations and O(N²·M) interval operations.
-  public init(model: LatentClassModel, gram: RationalMatrix, scale: Rational, precision: Int = 96) {
+  public init(model: LatentClassModel, gram: RationalMatrix, scale: Rational, precision: Int = Defaults.precision) {
     let n = model.classCount
     let m = model.pointCount
     let s = Interval(scale, precision: precision)

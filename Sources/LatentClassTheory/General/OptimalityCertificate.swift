@@ -44,7 +44,7 @@ public struct OptimalityCertificate: Sendable {
   ///
   /// - Complexity: one `Interval` evaluation of `L_k` and its gradient, O(M³) exact
   ///   operations for `Ĝ`, and up to ten exact LDLᵀ factorizations.
-  public static func certify(_ loss: PopulationLoss, solution: GramSolver.Solution, precision: Int = 96)
+  public static func certify(_ loss: PopulationLoss, solution: GramSolver.Solution, precision: Int = Defaults.precision)
     -> OptimalityCertificate
   {
     let factor = roundedFactor(solution.factor)
