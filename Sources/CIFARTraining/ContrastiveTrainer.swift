@@ -54,14 +54,14 @@ public struct ContrastiveTrainer {
 
   /// A run continuing from a checkpointed `state`.
   ///
-  /// - Throws: ``TrainingError/checkpointMismatch(path:)`` (with `checkpoint` as the path)
-  ///   when the state belongs to another configuration or data set.
+  /// - Throws: ``TrainingError/checkpointMismatch`` when the state belongs to another
+  ///   configuration, data set or thread count.
   public init(
     configuration: TrainingConfiguration, images: LabeledImages, normalization: ChannelNormalization,
-    resumingFrom state: TrainingState, checkpoint: String = "the checkpoint"
+    resumingFrom state: TrainingState
   ) throws {
     guard state.fingerprint == Self.fingerprint(configuration, images: images) else {
-      throw TrainingError.checkpointMismatch(path: checkpoint)
+      throw TrainingError.checkpointMismatch
     }
     self.init(configuration: configuration, images: images, normalization: normalization, state: state)
   }

@@ -59,8 +59,24 @@ final class TrainerTests: XCTestCase {
       try ContrastiveTrainer(
         configuration: other, images: Self.noise, normalization: normalization, resumingFrom: trainer.state)
     ) { error in
-      XCTAssertEqual(error as? TrainingError, .checkpointMismatch(path: "the checkpoint"))
+      XCTAssertEqual(error as? TrainingError, .checkpointMismatch)
     }
+  }
+
+  /// The thread count changes the rounding, so a checkpoint does not resume under another one.
+  func testResumeRefusesAnotherThreadCount() throws {
+    let threads = TrainingRuntime.threads
+    defer { TrainingRuntime.configure(threads: threads) }
+    let normalization = ChannelNormalization(fitting: Self.noise)
+    TrainingRuntime.configure(threads: 2)
+    let state = ContrastiveTrainer(
+      configuration: Self.tinyConfiguration, images: Self.noise, normalization: normalization
+    ).state
+    TrainingRuntime.configure(threads: 1)
+    XCTAssertThrowsError(
+      try ContrastiveTrainer(
+        configuration: Self.tinyConfiguration, images: Self.noise, normalization: normalization, resumingFrom: state)
+    ) { XCTAssertEqual($0 as? TrainingError, .checkpointMismatch) }
   }
 
   func testCorruptCheckpointIsRejectedByName() {
