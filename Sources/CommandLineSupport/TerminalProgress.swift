@@ -1,8 +1,8 @@
 import Foundation
 
 /// A progress line with an ETA on stderr, redrawn in place; silent when stderr is not a
-/// terminal, so pipes and logs get only the results. The ETA uses the rate since the first
-/// update, so work resumed half-way is not counted as done in no time.
+/// terminal, so pipes and logs get only the results. The ETA uses the rate of the work done
+/// by this process, so work resumed half-way is not counted as done in no time.
 public final class TerminalProgress {
   private let total: Int
   private let isEnabled: Bool
@@ -10,30 +10,30 @@ public final class TerminalProgress {
   private let start = Date()
   private var lastDrawn = Date.distantPast
   private var drawn = false
-  private var baseline: Int?
+  private let alreadyDone: Int
 
   /// - Parameters:
   ///   - total: the number of units of work (rows, steps).
+  ///   - alreadyDone: units finished before this process started (a resumed run).
   ///   - isEnabled: defaults to whether stderr is a terminal.
   public init(
-    total: Int, isEnabled: Bool = isatty(STDERR_FILENO) == 1,
+    total: Int, alreadyDone: Int = 0, isEnabled: Bool = isatty(STDERR_FILENO) == 1,
     write: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
   ) {
     self.total = max(total, 1)
+    self.alreadyDone = alreadyDone
     self.isEnabled = isEnabled
     self.write = write
   }
 
   /// Shows that `done` of the units are finished, after `label`, at most ten times a second.
   public func update(done: Int, label: String) {
-    let first = baseline ?? done
-    baseline = first
     guard isEnabled, Date().timeIntervalSince(lastDrawn) >= 0.1 || done == total else { return }
     lastDrawn = Date()
     drawn = true
     write(
       "\r\u{1B}[K"
-        + Self.line(label: label, done: done, since: first, total: total, elapsed: -start.timeIntervalSinceNow))
+        + Self.line(label: label, done: done, since: alreadyDone, total: total, elapsed: -start.timeIntervalSinceNow))
   }
 
   /// Ends the line with a newline, so what follows starts on a fresh one and the last state stays visible.

@@ -41,7 +41,8 @@ public enum TrainCommand {
       if let write = progress {
         // A new run (the next k or seed, or a resumed one) starts a new bar.
         if bar == nil || done < bar!.done {
-          bar = (TerminalProgress(total: step.epochs * step.stepsPerEpoch, isEnabled: true, write: write), done)
+          let total = step.epochs * step.stepsPerEpoch
+          bar = (TerminalProgress(total: total, alreadyDone: done - 1, isEnabled: true, write: write), done)
         }
         bar!.done = done
         bar!.progress.update(done: done, label: ProgressLine.label(step, negatives: negatives))

@@ -19,9 +19,16 @@ enum GeneralCommand {
     } catch {
       return VerifyCommand.fail(error, errors)
     }
+    // Solving and certifying takes minutes for large models: a progress line on a terminal's stderr.
+    var bar: TerminalProgress?
     let study = GeneralStudy(
       model: options.model, ks: options.negatives, scale: options.scale, engine: options.engine,
-      precision: options.precision, gapTolerance: options.gapTolerance)
+      precision: options.precision, gapTolerance: options.gapTolerance
+    ) { done, total in
+      bar = bar ?? TerminalProgress(total: total)
+      bar?.update(done: done, label: "verify: certified rows")
+    }
+    bar?.finish()
     output(GeneralTable.text(study))
     var files = AtomicOutput()
     if let path = options.jsonPath { files.add(GeneralJSON.document(study).rendered(), to: path, flag: "--json") }

@@ -42,15 +42,19 @@ public enum MonotonicityVerdict: String, Sendable {
 public enum GeneralVerification {
   /// `starts(k)`, when given and non-`nil`, replaces the previous row's optimum as the
   /// solver's starting factor for `k` (the certificate does not depend on where the solver started).
+  /// `progress` is called after each row with the number of rows done.
   ///
   /// - Complexity: per `k`, one solve (many `Double` evaluations) and one certificate.
   public static func run(
     model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
-    precision: Int = Defaults.precision, gapTolerance: Rational = Defaults.gapTolerance, starts: ((Int) -> [[Double]]?)? = nil
+    precision: Int = Defaults.precision, gapTolerance: Rational = Defaults.gapTolerance,
+    starts: ((Int) -> [[Double]]?)? = nil,
+    progress: (_ rowsDone: Int) -> Void = { _ in }
   ) -> [GeneralRow] {
     var start: [[Double]]? = nil
     let solver = GramSolver()
-    return ks.map { k in
+    return ks.enumerated().map { index, k in
+      defer { progress(index + 1) }
       let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: scale), engine: engine)
       let solution = solver.solve(loss, start: starts?(k) ?? start)
       start = solution.factor
