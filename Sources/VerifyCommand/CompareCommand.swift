@@ -1,8 +1,8 @@
-import TrainingResults
 import CommandLineSupport
 import Foundation
 import LatentClassTheory
 import Reports
+import TrainingResults
 
 /// `verify compare RUN.json [--report FILE.md] [--precision BITS]` (also spelled
 /// `verify --compare RUN.json …`): a trained CIFAR sweep (the `results.json` of

@@ -1,7 +1,7 @@
 import ContrastiveLoss
 import ExactArithmetic
-import IntervalLoss
 import Foundation
+import IntervalLoss
 import TestSupport
 import XCTest
 
