@@ -101,46 +101,67 @@ final class HostileTrainTests: XCTestCase {
     XCTAssertGreaterThan(attempts, 1, "the seed interrupts at least once")
   }
 
+  /// The built train-cifar beside the test bundle.
+  private func executable() throws -> URL {
+    let url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("train-cifar")
+    guard FileManager.default.isExecutableFile(atPath: url.path) else {
+      throw XCTSkip("train-cifar is not built next to the tests (\(url.path))")
+    }
+    return url
+  }
+
+  /// Runs the executable; after `afterLines` lines of stdout it gets `signal`.
+  private func launch(_ arguments: [String], signal: Int32 = SIGKILL, afterLines: Int?) throws -> (
+    status: Int32, errors: String
+  ) {
+    let process = Process()
+    process.executableURL = try executable()
+    process.arguments = arguments
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    if let afterLines {
+      var lines = 0
+      while lines < afterLines {
+        let chunk = output.fileHandleForReading.availableData
+        if chunk.isEmpty { break }
+        lines += chunk.filter { $0 == UInt8(ascii: "\n") }.count
+      }
+      kill(process.processIdentifier, signal)
+    }
+    _ = output.fileHandleForReading.readDataToEndOfFile()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, message)
+  }
+
+  /// Ctrl-C (SIGINT) to the executable after its first epoch: exit 130, one line with the resume command.
+  func testSIGINTExitsWith130AndSaysHowToResume() throws {
+    let arguments = data.flags(out: "sigint", ["--k", "1,2", "--epochs", "3", "--threads", "1"])
+    let result = try launch(arguments, signal: SIGINT, afterLines: 2)
+    XCTAssertEqual(result.status, 130, result.errors)
+    XCTAssertTrue(result.errors.hasPrefix("train-cifar: interrupted; kept "), result.errors)
+    XCTAssertTrue(result.errors.hasSuffix(" --resume\n"), result.errors)
+    XCTAssertEqual(try launch(arguments + ["--resume"], afterLines: nil).status, 0)
+  }
+
   /// The built executable, killed with SIGKILL after a seeded random number of output
   /// lines and resumed until it finishes: the final checkpoint's weights are bit-identical
   /// to an uninterrupted run's with the same --threads.
   func testKilledAtRandomPointsResumesToTheSameBits() throws {
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-      .appendingPathComponent("train-cifar")
-    guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-      throw XCTSkip("train-cifar is not built next to the tests (\(executable.path))")
-    }
-    func launch(_ arguments: [String], killAfterLines: Int?) throws -> Int32 {
-      let process = Process()
-      process.executableURL = executable
-      process.arguments = arguments
-      let pipe = Pipe()
-      process.standardOutput = pipe
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      if let killAfterLines {
-        var lines = 0
-        while lines < killAfterLines {
-          let chunk = pipe.fileHandleForReading.availableData
-          if chunk.isEmpty { break }
-          lines += chunk.filter { $0 == UInt8(ascii: "\n") }.count
-        }
-        kill(process.processIdentifier, SIGKILL)
-      }
-      _ = pipe.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return process.terminationStatus
-    }
     let common = ["--k", "1,2", "--epochs", "3", "--threads", "1"]
-    XCTAssertEqual(try launch(data.flags(out: "whole", common), killAfterLines: nil), 0)
+    XCTAssertEqual(try launch(data.flags(out: "whole", common), afterLines: nil).status, 0)
     var generator = SplitMix64(seed: 9)
     let arguments = data.flags(out: "killed", common)
     for _ in 0..<4 {
       let started = FileManager.default.fileExists(atPath: data.root + "/killed/settings.json")
-      _ = try launch(started ? arguments + ["--resume"] : arguments, killAfterLines: 1 + generator.index(below: 10))
+      _ = try launch(started ? arguments + ["--resume"] : arguments, afterLines: 1 + generator.index(below: 10))
     }
     let started = FileManager.default.fileExists(atPath: data.root + "/killed/settings.json")
-    XCTAssertEqual(try launch(started ? arguments + ["--resume"] : arguments, killAfterLines: nil), 0)
+    XCTAssertEqual(try launch(started ? arguments + ["--resume"] : arguments, afterLines: nil).status, 0)
     for k in [1, 2] {
       let expected = try Checkpoint.read(from: data.root + "/whole/k-\(k)/checkpoint.bin", weightDecay: 5e-4)
       let resumed = try Checkpoint.read(from: data.root + "/killed/k-\(k)/checkpoint.bin", weightDecay: 5e-4)
