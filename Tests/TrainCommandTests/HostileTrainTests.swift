@@ -101,6 +101,22 @@ final class HostileTrainTests: XCTestCase {
     XCTAssertGreaterThan(attempts, 1, "the seed interrupts at least once")
   }
 
+  /// A kill in the middle of a checkpoint write leaves the old checkpoint and a torn
+  /// temporary beside it; resuming ignores the temporary and ends where an uninterrupted run does.
+  func testTornCheckpointTemporaryDoesNotDisturbResume() throws {
+    let whole = run(data.flags(out: "whole", ["--k", "2", "--epochs", "2", "--threads", "1"]))
+    XCTAssertEqual(whole.status, 0, whole.errors)
+    let arguments = data.flags(out: "torn", ["--k", "2", "--epochs", "2", "--threads", "1"])
+    XCTAssertEqual(run(arguments, stopAfterSteps: 7).status, 130, "stopped in epoch 2, after epoch 1's checkpoint")
+    let torn = data.root + "/torn/k-2/.checkpoint.bin.partial-99999"
+    XCTAssertTrue(FileManager.default.createFile(atPath: torn, contents: Data("CIFARCK3 half".utf8)))
+    XCTAssertEqual(run(arguments + ["--resume"]).status, 0)
+    let expected = try SweepResult.load(contentsOf: URL(fileURLWithPath: data.root + "/whole/results.json"))
+    let resumed = try SweepResult.load(contentsOf: URL(fileURLWithPath: data.root + "/torn/results.json"))
+    XCTAssertEqual(resumed.runs.map(\.epochLosses), expected.runs.map(\.epochLosses))
+    XCTAssertEqual(resumed.runs.map(\.evaluation), expected.runs.map(\.evaluation))
+  }
+
   /// The built train-cifar beside the test bundle.
   private func executable() throws -> URL {
     let url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
