@@ -1,6 +1,6 @@
-import CIFARTraining
 import ExactArithmetic
 import LatentClassTheory
+import TrainingResults
 
 /// A trained CIFAR sweep beside the exact predictions for its class-level model
 /// (docs/theory.md §5): the certified population optimum `L*_k` as a floor under the
@@ -187,7 +187,7 @@ public struct CIFARComparison: Sendable {
       rows = sweep.runs.map { Row(run: $0, optimumLoss: nil, optimumGram: nil) }
       return
     }
-    let certified = GeneralVerification.run(model: model, ks: ks, scale: scale, precision: precision)
+    let certified = GeneralVerification.run(model: model, ks: ks, scale: scale, precision: precision, locate: false)
     let optimum = Dictionary(uniqueKeysWithValues: certified.map { ($0.negatives, $0) })
     rows = sweep.runs.map { run in
       let row = optimum[run.negatives]!

@@ -21,7 +21,7 @@ public enum CollapseCheck {
   /// classes) `.undecided` for equal values; `.less` would refute it.
   public static func jensen(
     _ gram: RationalMatrix, model: LatentClassModel, negatives k: Int, scale: Rational,
-    engine: ExpectationEngine = .automatic, precision: Int = 96
+    engine: ExpectationEngine = .automatic, precision: Int = Defaults.precision
   ) -> (original: Interval, collapsed: Interval, order: CertifiedOrder) {
     let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: scale), engine: engine)
     let original = loss.enclose(gram: gram, precision: precision).loss
@@ -37,20 +37,50 @@ public enum CollapseCheck {
     /// Certified: both rows verified and `[L(Ĝ_point) − gap_point, L_hi(Ĝ_point)]` meets
     /// `[L(Ĝ_class) − gap_class, L_hi(Ĝ_class)]`, i.e. the two optima can be equal — which T1 says they are.
     public let consistent: Bool
+    /// T1 with uniqueness (docs/theory.md §8 (c)): `.verified` when both optima are located (so the
+    /// point-level optimum is unique modulo `J`, and by T1 it is the collapsed one) and the
+    /// certified point-level location agrees with the lifted class-level one:
+    /// `‖P(Ĝ_point − lift Ĝ_class)‖_F ≤ δ_point + m_max·δ_class`, decided exactly. `.refuted` when
+    /// both are located and that inequality fails; `.undecided` when either is not located.
+    public let uniqueOptimumCollapsed: Verdict
+  }
+
+  /// The point-level matrix `lift(G)_{xy} = G_{c(x) c(y)}` of a class-level matrix.
+  static func lift(_ gram: RationalMatrix, owner: [Int]) -> RationalMatrix {
+    RationalMatrix(rows: owner.count, columns: owner.count) { gram[owner[$0], owner[$1]] }
+  }
+
+  /// Whether the located point-level optimum agrees with the lifted located class-level optimum.
+  ///
+  /// `‖lift(Y)‖_F ≤ m_max‖Y‖_F` (each class entry stands `m_c m_c'` times) and `lift(J) = J`, so the
+  /// class-level ball lifts to a ball of radius `m_max·δ_class` modulo `J`; both contain the
+  /// projection of the unique optimum, so their centres are within the sum of the radii.
+  static func uniqueCollapse(point: GeneralRow, classLevel: GeneralRow, owner: [Int]) -> Verdict {
+    guard let pointLocation = point.location, let classLocation = classLevel.location else { return .undecided }
+    let largestClass = Dictionary(grouping: owner, by: { $0 }).values.map(\.count).max() ?? 1
+    let difference = point.certificate.gram - lift(classLevel.certificate.gram, owner: owner)
+    let m = Rational(owner.count)
+    let total = difference.entries.reduce(Rational.zero, +)
+    let projectedSquared = RationalMatrix.frobenius(difference, difference) - total * total / (m * m)
+    let radius = pointLocation.distanceBound + Rational(largestClass) * classLocation.distanceBound
+    return projectedSquared <= radius * radius ? .verified : .refuted
   }
 
   /// Solves and certifies both levels for each `k` and checks that the optima agree within the gaps.
   ///
   /// Why this tests T1: T1 gives `min L_point = min L_class` (a class-level optimum is a
   /// feasible point-level representation and vice versa after collapse), so certified
-  /// intervals `[lower bound, upper bound]` of the two minima must overlap.
+  /// intervals `[lower bound, upper bound]` of the two minima must overlap. `progress`
+  /// gets the rows done of the `2·ks.count` (class level first, then point level).
   public static func compareOptima(
-    model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic, precision: Int = 64,
-    gapTolerance: Rational = Rational(1, 100_000_000)
+    model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
+    precision: Int = Defaults.precision,
+    gapTolerance: Rational = Defaults.gapTolerance, progress: (_ rowsDone: Int) -> Void = { _ in }
   ) -> [Comparison] {
     guard let classModel = model.collapsed else { return [] }
     let classes = GeneralVerification.run(
-      model: classModel, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance)
+      model: classModel, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
+      progress: progress)
     // The point-level solver starts from the class-level optimum placed on every point of its
     // class: T1 says it is optimal, and the point-level certificate checks that independently.
     let owner = (0..<model.pointCount).map { model.classes(containing: $0)[0] }
@@ -63,7 +93,7 @@ public enum CollapseCheck {
     }
     let points = GeneralVerification.run(
       model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
-      starts: { lifted[$0] })
+      starts: { lifted[$0] }, progress: { progress(ks.count + $0) })
     return zip(points, classes).map { p, c in
       var consistent = false
       if p.status == .verified, c.status == .verified, let pl = p.certificate.lowerBound,
@@ -72,7 +102,9 @@ public enum CollapseCheck {
       {
         consistent = pl <= ch && cl <= ph
       }
-      return Comparison(negatives: p.negatives, pointLevel: p, classLevel: c, consistent: consistent)
+      return Comparison(
+        negatives: p.negatives, pointLevel: p, classLevel: c, consistent: consistent,
+        uniqueOptimumCollapsed: uniqueCollapse(point: p, classLevel: c, owner: owner))
     }
   }
 }
