@@ -202,7 +202,7 @@ public enum GeneralMarkdown {
         "\($0.0.0.negatives)→\($0.0.1.negatives)"
       }
       change =
-        "**a counterexample to C1** as this project states it (theory.md §5 with the ρ-weighted mean-classifier loss "
+        "**a counterexample to C1** as this project states it ([docs/theory.md §5](../docs/theory.md) with the ρ-weighted mean-classifier loss "
         + "L_sup^μ of §4): the ρ-weighted mean-classifier loss of the exact optimum strictly increases for the pairs "
         + "\(increasing.joined(separator: ", ")) (pairs: \(GeneralTable.counts(study.verdicts))). The balanced loss and "
         + "other downstream losses (for example with the best linear classifier) are not covered by this statement; "
