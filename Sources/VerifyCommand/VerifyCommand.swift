@@ -18,6 +18,9 @@ public enum VerifyCommand {
   public static func run(
     _ arguments: [String], output: (String) -> Void, errors: (String) -> Void
   ) -> Status {
+    if let subcommand = AtlasCommands.subcommand(arguments) {
+      return subcommand(arguments.dropFirst(), output, errors)
+    }
     if CompareCommand.applies(to: arguments) { return CompareCommand.run(arguments, output: output, errors: errors) }
     if GeneralOptions.applies(to: arguments) { return GeneralCommand.run(arguments, output: output, errors: errors) }
     let options: VerifyOptions

@@ -1,0 +1,37 @@
+import ExactArithmetic
+
+/// Evaluates one atlas point. Every atlas result goes through ``evaluate(_:ks:scale:precision:gapTolerance:)``,
+/// the only place that depends on ``GeneralStudy``.
+public enum AtlasPoint {
+  /// What the verdicts are about. ``GeneralStudy`` certifies a near-optimal `Ĝ` per `k`
+  /// (theory.md §6) and compares *its* downstream losses; they become statements about the
+  /// exact optimum once the study localizes it (theory.md §8).
+  public static let about = "near-optimum"
+
+  /// Decimal digits kept for the change between consecutive `k`.
+  static let changeDigits = 6
+
+  /// Certifies the optimum of `point.model` for every `k` in `ks` and records the C1 verdicts.
+  ///
+  /// - Complexity: one ``GeneralStudy`` (a solve and a certificate per `k`).
+  public static func evaluate(
+    _ point: AtlasFamily.Point, ks: [Int], scale: Rational, precision: Int, gapTolerance: Rational
+  ) -> AtlasPointResult {
+    let study = GeneralStudy(
+      model: point.model, ks: ks, scale: scale, precision: precision, gapTolerance: gapTolerance)
+    let digits = Int((Double(precision) * 0.301_029_995_663_981_2).rounded(.up)) + 1
+    let rows = study.rows.map { row in
+      AtlasPointResult.Row(
+        negatives: row.negatives, status: row.status.rawValue,
+        gap: row.certificate.gap.map { Interval($0, precision: 64).decimalBounds(significantDigits: 3).upper },
+        downstream: row.downstream.weightedLoss.decimalBounds(significantDigits: digits))
+    }
+    let pairs = zip(zip(study.rows, study.rows.dropFirst()), study.verdicts).map { rows, verdict in
+      let change = rows.1.downstream.weightedLoss - rows.0.downstream.weightedLoss
+      return AtlasPointResult.Pair(
+        from: rows.0.negatives, to: rows.1.negatives, verdict: verdict,
+        change: change.decimalBounds(significantDigits: changeDigits))
+    }
+    return AtlasPointResult(index: point.index, id: point.id, model: point.model, rows: rows, pairs: pairs)
+  }
+}
