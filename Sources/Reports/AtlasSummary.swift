@@ -26,7 +26,7 @@ public enum AtlasSummary {
           "\(verdict.rawValue) \(atlas.points.filter { $0.verdict == verdict }.count)"
         }.joined(separator: "   "))
     for point in atlas.points.filter(\.isCounterexample).prefix(listed) {
-      lines.append("C1 COUNTEREXAMPLE: \(finding(point))")
+      lines.append("\(counterexampleLabel(about: h.about)): \(finding(point))")
       lines.append("  reproduce: \(reproduction(point, header: h))")
     }
     for point in atlas.points.filter({ $0.verdict == .increase && !$0.isCounterexample }).prefix(listed) {
@@ -45,6 +45,15 @@ public enum AtlasSummary {
     }
     lines.append("Wrote \(file).")
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// How a certified increase for a non-overlapping model is announced: a counterexample to C1
+  /// only when the verdicts are about the exact optimum (theory.md §8); about a near-optimum
+  /// `Ĝ_k` it is a candidate, since the exact optimum may lie on the other side.
+  public static func counterexampleLabel(about: String) -> String {
+    about == "exact optimum"
+      ? "C1 COUNTEREXAMPLE"
+      : "C1 CANDIDATE COUNTEREXAMPLE (increase certified between the near-optimal Ĝ_k, not yet for the exact optimum)"
   }
 
   /// The point and pair whose change has the largest upper bound.
