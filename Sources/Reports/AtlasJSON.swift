@@ -37,9 +37,6 @@ public enum AtlasJSON {
   }
 
   private static func point(_ p: AtlasPointResult) -> JSONValue {
-    func bounds(_ b: (lower: String, upper: String)) -> JSONValue {
-      .object([("lo", .string(b.lower)), ("hi", .string(b.upper))])
-    }
     return .object([
       ("index", .integer(p.index)),
       ("id", .string(p.id)),
@@ -55,29 +52,14 @@ public enum AtlasJSON {
       ("overlapping", .bool(p.model.isOverlapping)),
       ("verdict", .string(p.verdict.rawValue)),
       ("largest_increase", p.largestIncrease.map { .string($0) } ?? .null),
-      (
-        "rows",
-        .array(
-          p.rows.map { row in
-            .object([
-              ("k", .integer(row.negatives)),
-              ("status", .string(row.status)),
-              ("certified_gap", row.gap.map { .string($0) } ?? .null),
-              ("downstream", bounds(row.downstream)),
-            ])
-          })
-      ),
-      (
-        "pairs",
-        .array(
-          p.pairs.map { pair in
-            .object([
-              ("k", .array([.integer(pair.from), .integer(pair.to)])),
-              ("verdict", .string(pair.verdict.rawValue)),
-              ("change", bounds(pair.change)),
-            ])
-          })
-      ),
+      ("k", .array(p.rows.map { .integer($0.negatives) })),
+      ("status", .array(p.rows.map { .string($0.status) })),
+      ("certified_gap", .array(p.rows.map { $0.gap.map { .string($0) } ?? .null })),
+      ("downstream_lo", .array(p.rows.map { .string($0.downstream.lower) })),
+      ("downstream_hi", .array(p.rows.map { .string($0.downstream.upper) })),
+      ("pair_verdicts", .array(p.pairs.map { .string($0.verdict.rawValue) })),
+      ("change_lo", .array(p.pairs.map { .string($0.change.lower) })),
+      ("change_hi", .array(p.pairs.map { .string($0.change.upper) })),
     ])
   }
 
@@ -118,17 +100,25 @@ public enum AtlasJSON {
     } catch let error as ModelError {
       throw AtlasError("\(m.path): \(error)")
     }
-    let rows = try r.objects("rows").map { row in
-      AtlasPointResult.Row(
-        negatives: try row.integer("k"), status: try row.string("status"), gap: try row.optionalString("certified_gap"),
-        downstream: try row.object("downstream").bounds())
-    }
-    let pairs = try r.objects("pairs").map { pair -> AtlasPointResult.Pair in
-      let ks = try pair.integers("k")
-      guard ks.count == 2, let verdict = MonotonicityVerdict(rawValue: try pair.string("verdict")) else {
-        throw AtlasError("\(pair.path): expected \"k\": [k, k′] and a verdict")
+    let ks = try r.integers("k")
+    let status = try r.strings("status")
+    let gaps = try r.optionalStrings("certified_gap")
+    let downstream = try r.bounds("downstream_lo", "downstream_hi")
+    let verdicts = try r.strings("pair_verdicts").map { text in
+      guard let verdict = MonotonicityVerdict(rawValue: text) else {
+        throw AtlasError("\(r.path): unknown verdict '\(text)'")
       }
-      return AtlasPointResult.Pair(from: ks[0], to: ks[1], verdict: verdict, change: try pair.object("change").bounds())
+      return verdict
+    }
+    let changes = try r.bounds("change_lo", "change_hi")
+    guard ks.count >= 1, [status.count, gaps.count, downstream.count].allSatisfy({ $0 == ks.count }),
+      [verdicts.count, changes.count].allSatisfy({ $0 == ks.count - 1 })
+    else { throw AtlasError("\(r.path): the lists per k and per pair have different lengths") }
+    let rows = ks.indices.map {
+      AtlasPointResult.Row(negatives: ks[$0], status: status[$0], gap: gaps[$0], downstream: downstream[$0])
+    }
+    let pairs = verdicts.indices.map {
+      AtlasPointResult.Pair(from: ks[$0], to: ks[$0 + 1], verdict: verdicts[$0], change: changes[$0])
     }
     return AtlasPointResult(
       index: try r.integer("index"), id: try r.string("id"), model: model, rows: rows, pairs: pairs)
@@ -202,12 +192,30 @@ public enum AtlasJSON {
       return list.enumerated().map { Reader($0.element, path: "\(path.isEmpty ? "" : path + ".")\(key)[\($0.offset)]") }
     }
 
-    func bounds() throws -> (lower: String, upper: String) {
-      let (lower, upper) = (try string("lo"), try string("hi"))
-      guard let lo = Rational(lower), let hi = Rational(upper), lo <= hi else {
-        throw AtlasError("\"\(path)\" must hold decimal \"lo\" ≤ \"hi\"")
+    func strings(_ key: String) throws -> [String] {
+      guard let list = object[key] as? [String] else { throw fail(key, "a list of strings") }
+      return list
+    }
+
+    func optionalStrings(_ key: String) throws -> [String?] {
+      guard let list = object[key] as? [Any] else { throw fail(key, "a list of strings or nulls") }
+      return try list.map {
+        if $0 is NSNull { return nil }
+        guard let text = $0 as? String else { throw fail(key, "a list of strings or nulls") }
+        return text
       }
-      return (lower, upper)
+    }
+
+    /// Lower and upper decimal bounds from two parallel lists.
+    func bounds(_ lowerKey: String, _ upperKey: String) throws -> [(lower: String, upper: String)] {
+      let (lower, upper) = (try strings(lowerKey), try strings(upperKey))
+      guard lower.count == upper.count else { throw fail(upperKey, "as long as \"\(lowerKey)\"") }
+      return try zip(lower, upper).map { lo, hi in
+        guard let l = Rational(lo), let h = Rational(hi), l <= h else {
+          throw fail(lowerKey, "decimals at most the matching \"\(upperKey)\"")
+        }
+        return (lo, hi)
+      }
     }
   }
 }

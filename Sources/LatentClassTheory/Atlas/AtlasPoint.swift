@@ -8,7 +8,10 @@ public enum AtlasPoint {
   /// exact optimum once the study localizes it (theory.md §8).
   public static let about = "near-optimum"
 
-  /// Decimal digits kept for the change between consecutive `k`.
+  /// Significant decimal digits recorded for each downstream loss. The verdicts are decided on
+  /// the full `precision`-bit enclosures; the recorded bounds, rounded outward, still enclose.
+  static let downstreamDigits = 20
+  /// Significant decimal digits recorded for the change between consecutive `k`.
   static let changeDigits = 6
 
   /// Certifies the optimum of `point.model` for every `k` in `ks` and records the C1 verdicts.
@@ -19,12 +22,11 @@ public enum AtlasPoint {
   ) -> AtlasPointResult {
     let study = GeneralStudy(
       model: point.model, ks: ks, scale: scale, precision: precision, gapTolerance: gapTolerance)
-    let digits = Int((Double(precision) * 0.301_029_995_663_981_2).rounded(.up)) + 1
     let rows = study.rows.map { row in
       AtlasPointResult.Row(
         negatives: row.negatives, status: row.status.rawValue,
         gap: row.certificate.gap.map { Interval($0, precision: 64).decimalBounds(significantDigits: 3).upper },
-        downstream: row.downstream.weightedLoss.decimalBounds(significantDigits: digits))
+        downstream: row.downstream.weightedLoss.decimalBounds(significantDigits: downstreamDigits))
     }
     let pairs = zip(zip(study.rows, study.rows.dropFirst()), study.verdicts).map { rows, verdict in
       let change = rows.1.downstream.weightedLoss - rows.0.downstream.weightedLoss
