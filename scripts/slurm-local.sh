@@ -3,9 +3,10 @@
 # atlas as a 4-task array through scripts/atlas-slurm.sh, merges it, checks that the merged
 # atlas.json has exactly the bytes of the unsharded run, and stops the daemons again.
 #
-#   scripts/slurm-local.sh [--state DIR] [--out DIR] [-- ATLAS-FLAGS]
+#   scripts/slurm-local.sh [--state DIR] [--out DIR] [--verify PATH] [-- ATLAS-FLAGS]
 #
-# ATLAS-FLAGS default to: --family rho3:20 --k 1...16 --scale 2
+# ATLAS-FLAGS default to: --family rho3:20 --k 1...16 --scale 2. Without --verify it builds and
+# uses this clone's release verify.
 # Needs root (apt-get, munged as the munge user). Installs slurm-wlm, munge and parallel with
 # apt-get when missing; everything it generates (slurm.conf, spool, state, logs) lives under
 # --state (default /tmp/slurm-local), which it owns and recreates. The daemons listen on
@@ -14,12 +15,14 @@ set -euo pipefail
 
 state=/tmp/slurm-local
 out=
+verify=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --state) state=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --verify) verify=$2; shift 2 ;;
     --) shift; break ;;
-    *) echo "slurm-local.sh: unknown option '$1' (expected --state DIR, --out DIR, -- ATLAS-FLAGS)" >&2; exit 64 ;;
+    *) echo "slurm-local.sh: unknown option '$1' (expected --state DIR, --out DIR, --verify PATH, -- ATLAS-FLAGS)" >&2; exit 64 ;;
   esac
 done
 atlas_flags=("$@")
@@ -36,8 +39,11 @@ if [[ ${#need[@]} -gt 0 ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y "${need[@]}" >/dev/null
 fi
 
-verify=$repo/.build/release/verify
-(cd "$repo" && swift build -c release --product verify >/dev/null)
+if [[ -z $verify ]]; then
+  (cd "$repo" && swift build -c release --product verify >/dev/null)
+  verify=$repo/.build/release/verify
+fi
+[[ -x $verify ]] || { echo "slurm-local.sh: --verify: '$verify' is not an executable" >&2; exit 64; }
 
 # Only ever delete a folder this script made (it leaves a marker in it).
 if [[ -e $state && ! -f $state/.slurm-local ]] && [[ -n $(ls -A "$state" 2>/dev/null) ]]; then

@@ -10,6 +10,7 @@ enum AtlasCommands {
     case "atlas":
       return { AtlasCommand.run($0, environment: ProcessInfo.processInfo.environment, output: $1, errors: $2) }
     case "merge": return AtlasMergeCommand.run
+    case "atlas-report": return AtlasReportCommand.run
     default: return nil
     }
   }
