@@ -6,6 +6,13 @@ enum AtlasCommands {
 
   /// The subcommand `arguments` start with, or `nil`.
   static func subcommand(_ arguments: [String]) -> Run? {
+    guard ["atlas", "merge", "atlas-report"].contains(arguments.first) else { return nil }
+    if arguments.contains("--help") || arguments.contains("-h") {
+      return { _, output, _ in
+        output(VerifyOptions.helpText + "\n")
+        return .verified
+      }
+    }
     switch arguments.first {
     case "atlas":
       return { AtlasCommand.run($0, environment: ProcessInfo.processInfo.environment, output: $1, errors: $2) }

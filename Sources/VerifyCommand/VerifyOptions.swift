@@ -105,6 +105,16 @@ public struct VerifyOptions: Equatable {
     TRAINED CIFAR RUNS (beside the certified optimum of the matching class-level model):
       --compare <results.json>  A train-cifar results file; with --report <file.md>, a report with plots.
 
+    ATLAS (C1 verdicts over a family of models, sharded; theory.md §9):
+      verify atlas --family <F> --k <range> --out <dir> [--scale <s>] [--shard <i/n>] [--precision <bits>] [--gap <g>] [--jobs <threads>]
+        <F>: rho3:D (every ρ = (a,b,c)/D), dirichlet:N:COUNT:SEED, zipf:A:N or zipf:A1,A2,…:N, overlap:STEPS, file:models.json.
+        Writes <dir>/atlas.json, or <dir>/shard-i-of-n.json with --shard (shard i takes points i−1, i−1+n, …;
+        without --shard, a Slurm array task uses SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN + 1 of SLURM_ARRAY_TASK_COUNT).
+        Rerunning the same command resumes: finished points are kept, never recomputed.
+      verify merge <dir|shard.json>... --out <atlas.json>   Checks the shards cover every point once; same bytes as unsharded.
+      verify atlas-report <atlas.json>... --report <file.md>   Certified increases first, ternary maps, overlap path.
+      Exit status as below; merge and atlas-report also exit 1 for a missing, overlapping, foreign or unfinished file.
+
     EXIT STATUS:
       0 every claim verified, 1 a claim refuted (or a file could not be written),
       2 a claim undecided at this precision, 64 usage error.
