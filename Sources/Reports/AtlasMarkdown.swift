@@ -68,9 +68,9 @@ public enum AtlasMarkdown {
     if h.about == "exact optimum" {
       text += "The verdicts are about the exact optimum: each Ĝ_k was localized by theory.md §8.\n\n"
     } else {
-      text += "**The verdicts are about the certified near-optimal Ĝ_k, not about the exact optimum.** A gap of "
-      text += "about 1e-12 locates the optimum only to roughly 1e-6 (theory.md §8), while the changes between "
-      text += "consecutive k are often smaller than 1e-4, so a verdict here can differ from the exact optimum's.\n\n"
+      text += "**The verdicts are about the certified near-optimal Ĝ_k, not about the exact optimum.** By "
+      text += "theory.md §8 a gap of 1e-11 locates the optimum only to about 1e-5, too coarse for downstream "
+      text += "differences of that size, so a verdict here may differ from the exact optimum's.\n\n"
     }
     return text
   }
@@ -142,14 +142,13 @@ public enum AtlasMarkdown {
     guard !undecided.isEmpty else { return "" }
     var text = "## Undecided points\n\n"
     text +=
-      "| family | s | point | undecided pairs | rows not verified (k) | largest certified gap |\n|---|---|---|---|---|---|\n"
+      "| family | s | point | undecided pairs | rows without a certified gap ≤ the tolerance (k) |\n|---|---|---|---|---|\n"
     for (atlas, point) in undecided {
       let pairs = point.pairs.filter { $0.verdict == .undecided }.map { "\($0.from)→\($0.to)" }
       let rows = point.rows.filter { $0.status != "verified" }.map { String($0.negatives) }
-      let gap = point.rows.compactMap(\.gap).max { Rational($0)! < Rational($1)! } ?? "none"
       text +=
         "| \(atlas.header.family) | \(atlas.header.scale) | \(point.id) | \(pairs.joined(separator: ", ")) "
-        + "| \(rows.isEmpty ? "none" : rows.joined(separator: ", ")) | \(gap) |\n"
+        + "| \(rows.isEmpty ? "none" : rows.joined(separator: ", ")) |\n"
     }
     return text + "\n"
   }
