@@ -55,11 +55,11 @@ public enum AtlasJSON {
       ("k", .array(p.rows.map { .integer($0.negatives) })),
       ("status", .array(p.rows.map { .string($0.status) })),
       ("certified_gap", .array(p.rows.map { $0.gap.map { .string($0) } ?? .null })),
-      ("downstream_lo", .array(p.rows.map { .string($0.downstream.lower) })),
-      ("downstream_hi", .array(p.rows.map { .string($0.downstream.upper) })),
+      ("downstream_lo", .array(p.rows.map { $0.downstream.map { .string($0.lower) } ?? .null })),
+      ("downstream_hi", .array(p.rows.map { $0.downstream.map { .string($0.upper) } ?? .null })),
       ("pair_verdicts", .array(p.pairs.map { .string($0.verdict.rawValue) })),
-      ("change_lo", .array(p.pairs.map { .string($0.change.lower) })),
-      ("change_hi", .array(p.pairs.map { .string($0.change.upper) })),
+      ("change_lo", .array(p.pairs.map { $0.change.map { .string($0.lower) } ?? .null })),
+      ("change_hi", .array(p.pairs.map { $0.change.map { .string($0.upper) } ?? .null })),
     ])
   }
 
@@ -206,12 +206,13 @@ public enum AtlasJSON {
       }
     }
 
-    /// Lower and upper decimal bounds from two parallel lists.
-    func bounds(_ lowerKey: String, _ upperKey: String) throws -> [(lower: String, upper: String)] {
-      let (lower, upper) = (try strings(lowerKey), try strings(upperKey))
+    /// Lower and upper decimal bounds from two parallel lists; `nil` where both are null.
+    func bounds(_ lowerKey: String, _ upperKey: String) throws -> [(lower: String, upper: String)?] {
+      let (lower, upper) = (try optionalStrings(lowerKey), try optionalStrings(upperKey))
       guard lower.count == upper.count else { throw fail(upperKey, "as long as \"\(lowerKey)\"") }
       return try zip(lower, upper).map { lo, hi in
-        guard let l = Rational(lo), let h = Rational(hi), l <= h else {
+        if lo == nil && hi == nil { return nil }
+        guard let lo, let hi, let l = Rational(lo), let h = Rational(hi), l <= h else {
           throw fail(lowerKey, "decimals at most the matching \"\(upperKey)\"")
         }
         return (lo, hi)

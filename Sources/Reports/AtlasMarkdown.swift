@@ -92,12 +92,10 @@ public enum AtlasMarkdown {
     text +=
       "| family | s | point | ρ | overlapping | pair with the largest increase | increase at least |\n|---|---|---|---|---|---|---|\n"
     for (atlas, point) in counterexamples + found.filter({ !$0.1.isCounterexample }) {
-      let pair = point.pairs.filter { $0.verdict == .increase }.max {
-        Rational($0.change.lower)! < Rational($1.change.lower)!
-      }!
+      let pair = point.largestIncreasePair!
       text +=
         "| \(atlas.header.family) | \(atlas.header.scale) | \(point.id) | \(rho(point)) | \(point.model.isOverlapping ? "yes" : "no") "
-        + "| \(pair.from)→\(pair.to) | \(pair.change.lower) |\n"
+        + "| \(pair.from)→\(pair.to) | \(pair.change!.lower) |\n"
     }
     return text + "\n"
   }
@@ -126,12 +124,12 @@ public enum AtlasMarkdown {
       "Per atlas, the ten pairs of consecutive k whose change of L_sup^μ has the largest certified upper bound.\n\n"
     text += "| family | s | point | ρ | pair | change of L_sup^μ | verdict |\n|---|---|---|---|---|---|---|\n"
     for atlas in atlases {
-      let pairs = atlas.points.flatMap { point in point.pairs.map { (point, $0) } }
-        .sorted { Rational($0.1.change.upper)! > Rational($1.1.change.upper)! }
+      let pairs = atlas.points.flatMap { point in point.pairs.filter { $0.change != nil }.map { (point, $0) } }
+        .sorted { Rational($0.1.change!.upper)! > Rational($1.1.change!.upper)! }
       for (point, pair) in pairs.prefix(10) {
         text +=
           "| \(atlas.header.family) | \(atlas.header.scale) | \(point.id) | \(rho(point)) | \(pair.from)→\(pair.to) "
-          + "| [\(pair.change.lower), \(pair.change.upper)] | \(pair.verdict.rawValue) |\n"
+          + "| [\(pair.change!.lower), \(pair.change!.upper)] | \(pair.verdict.rawValue) |\n"
       }
     }
     return text + "\n"
@@ -167,15 +165,13 @@ public enum AtlasMarkdown {
       text += "### s = \(h.scale)\n\n"
       text += threshold(atlas) + "\n\n"
       text +=
-        "| q | verdict | L_sup^μ(k=\(ks.first!)) − L_sup^μ(k=\(ks.last!)) | largest certified increase (pair) |\n|---|---|---|---|\n"
+        "| q | verdict | L_sup^μ(k=\(ks.last!)) − L_sup^μ(k=\(ks.first!)) | largest certified increase (pair) |\n|---|---|---|---|\n"
       for point in atlas.points {
-        let total = totalChange(point)
-        let pair = point.pairs.filter { $0.verdict == .increase }.max {
-          Rational($0.change.lower)! < Rational($1.change.lower)!
-        }
+        let total = totalChange(point).map { "[\(decimal($0.lower, down: true)), \(decimal($0.upper, down: false))]" }
+        let pair = point.largestIncreasePair
         text +=
-          "| \(point.id.dropFirst(2)) | \(point.verdict.rawValue) | [\(decimal(total.lower, down: true)), \(decimal(total.upper, down: false))] "
-          + "| \(pair.map { "≥ \($0.change.lower) (\($0.from)→\($0.to))" } ?? "—") |\n"
+          "| \(point.id.dropFirst(2)) | \(point.verdict.rawValue) | \(total ?? "—") "
+          + "| \(pair.map { "≥ \($0.change!.lower) (\($0.from)→\($0.to))" } ?? "—") |\n"
       }
       text += "\n"
     }
@@ -192,31 +188,31 @@ public enum AtlasMarkdown {
     guard first > 0 else { return "Certified increases begin at the first grid point, q = \(q)." }
     let before = atlas.points[..<first]
     let lastClean = before.lastIndex { $0.verdict == .nonIncreasing }
-    var text = "On this grid the first certified increase is at q = \(q)"
+    var text = "About the \(atlas.header.about) and on this grid of q: the first certified increase is at q = \(q)"
     if let lastClean {
       text +=
         "; the last q before it with every pair certified non-increasing is \(atlas.points[lastClean].id.dropFirst(2))"
     }
     let undecided = before.filter { $0.verdict == .undecided }.map { String($0.id.dropFirst(2)) }
     if !undecided.isEmpty { text += "; undecided before it: q = \(undecided.joined(separator: ", "))" }
-    return text + ". So (about the near-optimal Ĝ_k, on this grid) increases begin between these two values of q."
+    return text + "."
   }
 
-  /// Bounds of `L_sup^μ(k_first) − L_sup^μ(k_last)`, the fall of the downstream loss over the whole range.
-  static func totalChange(_ point: AtlasPointResult) -> (lower: Rational, upper: Rational) {
-    let first = point.rows.first!.downstream
-    let last = point.rows.last!.downstream
-    return (Rational(first.lower)! - Rational(last.upper)!, Rational(first.upper)! - Rational(last.lower)!)
+  /// Bounds of `L_sup^μ(k_last) − L_sup^μ(k_first)`, the change of the downstream loss over the
+  /// whole range of `k`; `nil` when either end has no enclosure.
+  static func totalChange(_ point: AtlasPointResult) -> (lower: Rational, upper: Rational)? {
+    guard let first = point.rows.first?.downstream, let last = point.rows.last?.downstream else { return nil }
+    return (Rational(last.lower)! - Rational(first.upper)!, Rational(last.upper)! - Rational(first.lower)!)
   }
 
   private static func overlapPlot(_ atlases: [AtlasDocument]) -> LinePlot {
     let palette = ["#3182bd", "#de2d26", "#31a354", "#756bb1"]
     let series = atlases.enumerated().map { index, atlas in
       let ks = atlas.header.negatives
-      let points = atlas.points.map { point -> (x: Double, y: Double) in
-        let total = totalChange(point)
+      let points = atlas.points.compactMap { point -> (x: Double, y: Double)? in
+        guard let total = totalChange(point) else { return nil }
         let q = Rational(String(point.id.dropFirst(2)))!
-        return (x: q.approximateDouble, y: -((total.lower + total.upper) / 2).approximateDouble)
+        return (x: q.approximateDouble, y: ((total.lower + total.upper) / 2).approximateDouble)
       }
       return LinePlot.Series(
         label: "s = \(atlas.header.scale), k \(ks.first!)→\(ks.last!)", points: points,

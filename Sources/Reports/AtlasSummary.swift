@@ -41,7 +41,7 @@ public enum AtlasSummary {
     if let worst = closestToIncrease(atlas.points.filter { $0.verdict == .nonIncreasing }) {
       lines.append(
         "Closest to an increase among non-increasing points: \(worst.point.id), k \(worst.pair.from)→\(worst.pair.to), "
-          + "change in [\(worst.pair.change.lower), \(worst.pair.change.upper)].")
+          + "change in [\(worst.pair.change!.lower), \(worst.pair.change!.upper)].")
     }
     lines.append("Wrote \(file).")
     return lines.joined(separator: "\n") + "\n"
@@ -61,17 +61,15 @@ public enum AtlasSummary {
     point: AtlasPointResult, pair: AtlasPointResult.Pair
   )? {
     points.compactMap { point in point.worstPair.map { (point, $0) } }
-      .max { Rational($0.1.change.upper)! < Rational($1.1.change.upper)! }
+      .max { Rational($0.1.change!.upper)! < Rational($1.1.change!.upper)! }
   }
 
   /// `id, k a→b: the downstream loss rises by at least x`, for the largest certified increase.
   static func finding(_ point: AtlasPointResult) -> String {
-    let pair = point.pairs.filter { $0.verdict == .increase }.max {
-      Rational($0.change.lower)! < Rational($1.change.lower)!
-    }!
+    let pair = point.largestIncreasePair!
     return
       "\(point.id) (ρ = \(point.model.rho.map(\.description).joined(separator: ", "))), k \(pair.from)→\(pair.to): "
-      + "the downstream loss rises by at least \(pair.change.lower)"
+      + "the downstream loss rises by at least \(pair.change!.lower)"
   }
 
   /// A `verify` command that recomputes the point with the atlas's settings (the same list

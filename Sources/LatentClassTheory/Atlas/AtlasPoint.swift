@@ -22,17 +22,21 @@ public enum AtlasPoint {
   ) -> AtlasPointResult {
     let study = GeneralStudy(
       model: point.model, ks: ks, scale: scale, precision: precision, gapTolerance: gapTolerance)
-    let rows = study.rows.map { row in
+    // What the verdicts compare: the downstream loss of the certified near-optimal Ĝ_k. When the
+    // study locates the exact optimum, this and `about` switch to its enclosure.
+    let verdicts = study.verdicts
+    let enclosures: [Interval?] = study.rows.map { $0.downstream.weightedLoss }
+    let rows = zip(study.rows, enclosures).map { row, enclosure in
       AtlasPointResult.Row(
         negatives: row.negatives, status: row.status.rawValue,
         gap: row.certificate.gap.map { Interval($0, precision: 64).decimalBounds(significantDigits: 3).upper },
-        downstream: row.downstream.weightedLoss.decimalBounds(significantDigits: downstreamDigits))
+        downstream: enclosure?.decimalBounds(significantDigits: downstreamDigits))
     }
-    let pairs = zip(zip(study.rows, study.rows.dropFirst()), study.verdicts).map { rows, verdict in
-      let change = rows.1.downstream.weightedLoss - rows.0.downstream.weightedLoss
+    let pairs = verdicts.indices.map { i in
+      let change = enclosures[i + 1].flatMap { later in enclosures[i].map { later - $0 } }
       return AtlasPointResult.Pair(
-        from: rows.0.negatives, to: rows.1.negatives, verdict: verdict,
-        change: change.decimalBounds(significantDigits: changeDigits))
+        from: study.rows[i].negatives, to: study.rows[i + 1].negatives, verdict: verdicts[i],
+        change: change?.decimalBounds(significantDigits: changeDigits))
     }
     return AtlasPointResult(index: point.index, id: point.id, model: point.model, rows: rows, pairs: pairs)
   }

@@ -13,10 +13,11 @@ public struct AtlasPointResult: Sendable, Equatable {
     public let status: String
     /// An upper bound on the certified gap, or `nil` when no certificate was found.
     public let gap: String?
-    /// The ρ-weighted downstream loss `L_sup^μ`: lower and upper decimal bounds.
-    public let downstream: (lower: String, upper: String)
+    /// The ρ-weighted downstream loss `L_sup^μ`: lower and upper decimal bounds; `nil` when
+    /// the study gives no enclosure for this `k`.
+    public let downstream: (lower: String, upper: String)?
 
-    public init(negatives: Int, status: String, gap: String?, downstream: (lower: String, upper: String)) {
+    public init(negatives: Int, status: String, gap: String?, downstream: (lower: String, upper: String)?) {
       self.negatives = negatives
       self.status = status
       self.gap = gap
@@ -24,7 +25,8 @@ public struct AtlasPointResult: Sendable, Equatable {
     }
 
     public static func == (a: Row, b: Row) -> Bool {
-      a.negatives == b.negatives && a.status == b.status && a.gap == b.gap && a.downstream == b.downstream
+      a.negatives == b.negatives && a.status == b.status && a.gap == b.gap
+        && a.downstream?.lower == b.downstream?.lower && a.downstream?.upper == b.downstream?.upper
     }
   }
 
@@ -33,10 +35,10 @@ public struct AtlasPointResult: Sendable, Equatable {
     public let from: Int
     public let to: Int
     public let verdict: MonotonicityVerdict
-    /// Bounds of `L_sup^μ(k′) − L_sup^μ(k)`, enclosed from the two rows.
-    public let change: (lower: String, upper: String)
+    /// Bounds of `L_sup^μ(k′) − L_sup^μ(k)`, enclosed from the two rows; `nil` when a row has none.
+    public let change: (lower: String, upper: String)?
 
-    public init(from: Int, to: Int, verdict: MonotonicityVerdict, change: (lower: String, upper: String)) {
+    public init(from: Int, to: Int, verdict: MonotonicityVerdict, change: (lower: String, upper: String)?) {
       self.from = from
       self.to = to
       self.verdict = verdict
@@ -44,7 +46,8 @@ public struct AtlasPointResult: Sendable, Equatable {
     }
 
     public static func == (a: Pair, b: Pair) -> Bool {
-      a.from == b.from && a.to == b.to && a.verdict == b.verdict && a.change == b.change
+      a.from == b.from && a.to == b.to && a.verdict == b.verdict && a.change?.lower == b.change?.lower
+        && a.change?.upper == b.change?.upper
     }
   }
 
@@ -69,11 +72,20 @@ public struct AtlasPointResult: Sendable, Equatable {
   /// The largest certified increase: the greatest lower bound of the change over the pairs
   /// certified as increases; `nil` when no pair is.
   public var largestIncrease: String? {
-    pairs.filter { $0.verdict == .increase }.map(\.change.lower).max { Rational($0)! < Rational($1)! }
+    largestIncreasePair?.change?.lower
+  }
+
+  /// The pair certified as an increase with the largest lower bound on the change.
+  public var largestIncreasePair: Pair? {
+    pairs.filter { $0.verdict == .increase && $0.change != nil }.max {
+      Rational($0.change!.lower)! < Rational($1.change!.lower)!
+    }
   }
 
   /// The pair whose change has the largest upper bound: the closest to an increase.
-  public var worstPair: Pair? { pairs.max { Rational($0.change.upper)! < Rational($1.change.upper)! } }
+  public var worstPair: Pair? {
+    pairs.filter { $0.change != nil }.max { Rational($0.change!.upper)! < Rational($1.change!.upper)! }
+  }
 
   /// A certified increase for a non-overlapping model: a counterexample to C1.
   public var isCounterexample: Bool { verdict == .increase && !model.isOverlapping }
