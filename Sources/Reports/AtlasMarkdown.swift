@@ -61,13 +61,18 @@ public enum AtlasMarkdown {
     text += "For every point and every k in \(AtlasSummary.kList(h.negatives)), `verify` solved for a near-optimal "
     text += "Gram matrix, rounded it to an exactly feasible rational Ĝ_k and certified its gap to the optimal "
     text += "NCE loss (theory.md §6, \(h.precision)-bit intervals; a row counts as verified when the certified gap is "
-    text += "at most \(h.gapTolerance)). A pair (k, k′) is *non-increasing* when the certified enclosures show that "
-    text += "the ρ-weighted mean-classifier loss L_sup^μ of Ĝ_k′ is below that of Ĝ_k (or Ĝ_k′ = Ĝ_k exactly), "
-    text +=
-      "an *increase* when they show it above, and *undecided* when the enclosures overlap or a row is not verified.\n\n"
+    text += "at most \(h.gapTolerance)). "
     if h.about == "exact optimum" {
-      text += "The verdicts are about the exact optimum: each Ĝ_k was localized by theory.md §8.\n\n"
+      text += "A curvature bound and the localization theorem of theory.md §8 then put the exact optimum within a "
+      text += "certified distance δ_k of Ĝ_k (modulo J; such a row is *located*), and L_sup^μ of the exact optimum "
+      text += "is enclosed by its values over that ball. A pair (k, k′) is *non-increasing* when these enclosures show "
+      text += "that L_sup^μ of the optimum for k′ is below that for k, an *increase* when they show it above, and "
+      text += "*undecided* when they overlap or a row is not located. The verdicts are about the exact optimum.\n\n"
     } else {
+      text += "A pair (k, k′) is *non-increasing* when the certified enclosures show that "
+      text += "the ρ-weighted mean-classifier loss L_sup^μ of Ĝ_k′ is below that of Ĝ_k (or Ĝ_k′ = Ĝ_k exactly), "
+      text +=
+        "an *increase* when they show it above, and *undecided* when the enclosures overlap or a row is not verified.\n\n"
       text += "**The verdicts are about the certified near-optimal Ĝ_k, not about the exact optimum.** By "
       text += "theory.md §8 a gap of 1e-11 locates the optimum only to about 1e-5, too coarse for downstream "
       text += "differences of that size, so a verdict here may differ from the exact optimum's.\n\n"
@@ -140,10 +145,10 @@ public enum AtlasMarkdown {
     guard !undecided.isEmpty else { return "" }
     var text = "## Undecided points\n\n"
     text +=
-      "| family | s | point | undecided pairs | rows without a certified gap ≤ the tolerance (k) |\n|---|---|---|---|---|\n"
+      "| family | s | point | undecided pairs | rows not verified or not located (k) |\n|---|---|---|---|---|\n"
     for (atlas, point) in undecided {
       let pairs = point.pairs.filter { $0.verdict == .undecided }.map { "\($0.from)→\($0.to)" }
-      let rows = point.rows.filter { $0.status != "verified" }.map { String($0.negatives) }
+      let rows = point.rows.filter { $0.status == "undecided" || $0.downstream == nil }.map { String($0.negatives) }
       text +=
         "| \(atlas.header.family) | \(atlas.header.scale) | \(point.id) | \(pairs.joined(separator: ", ")) "
         + "| \(rows.isEmpty ? "none" : rows.joined(separator: ", ")) |\n"

@@ -11,7 +11,7 @@ public enum AtlasSummary {
     let h = atlas.header
     var lines = [
       "Atlas \(h.family): \(h.pointCount) points, k = \(kList(h.negatives)), s = \(h.scale), \(h.precision)-bit intervals; "
-        + "verdicts about the certified \(h.about) of each k."
+        + "verdicts about \(aboutPhrase(h.about)) of each k."
     ]
     if let shard = atlas.shard {
       var line = "Shard \(shard): \(atlas.points.count) of \(atlas.expectedCount) points"
@@ -45,6 +45,11 @@ public enum AtlasSummary {
     }
     lines.append("Wrote \(file).")
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// What the verdicts concern, in words.
+  public static func aboutPhrase(_ about: String) -> String {
+    about == "exact optimum" ? "the exact optimum (located as in theory.md §8)" : "the certified near-optimal Ĝ_k"
   }
 
   /// How a certified increase for a non-overlapping model is announced: a counterexample to C1
