@@ -193,7 +193,8 @@ public enum AtlasMarkdown {
     guard first > 0 else { return "Certified increases begin at the first grid point, q = \(q)." }
     let before = atlas.points[..<first]
     let lastClean = before.lastIndex { $0.verdict == .nonIncreasing }
-    var text = "About the \(atlas.header.about) and on this grid of q: the first certified increase is at q = \(q)"
+    var text =
+      "About \(AtlasSummary.aboutPhrase(atlas.header.about)) and on this grid of q: the first certified increase is at q = \(q)"
     if let lastClean {
       text +=
         "; the last q before it with every pair certified non-increasing is \(atlas.points[lastClean].id.dropFirst(2))"
