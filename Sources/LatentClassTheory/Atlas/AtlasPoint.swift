@@ -3,10 +3,9 @@ import ExactArithmetic
 /// Evaluates one atlas point. Every atlas result goes through ``evaluate(_:ks:scale:precision:gapTolerance:)``,
 /// the only place that depends on ``GeneralStudy``.
 public enum AtlasPoint {
-  /// What the verdicts are about. ``GeneralStudy`` certifies a near-optimal `Ĝ` per `k`
-  /// (theory.md §6) and compares *its* downstream losses; they become statements about the
-  /// exact optimum once the study localizes it (theory.md §8).
-  public static let about = "near-optimum"
+  /// What the verdicts are about: ``GeneralStudy`` locates the exact optimum of every `k`
+  /// (theory.md §8) and compares the enclosures of *its* downstream loss.
+  public static let about = "exact optimum"
 
   /// Significant decimal digits recorded for each downstream loss. The verdicts are decided on
   /// the full `precision`-bit enclosures; the recorded bounds, rounded outward, still enclose.
@@ -16,19 +15,19 @@ public enum AtlasPoint {
 
   /// Certifies the optimum of `point.model` for every `k` in `ks` and records the C1 verdicts.
   ///
-  /// - Complexity: one ``GeneralStudy`` (a solve and a certificate per `k`).
+  /// - Complexity: one ``GeneralStudy`` (per `k` a solve, a refinement, a certificate and a localization).
   public static func evaluate(
     _ point: AtlasFamily.Point, ks: [Int], scale: Rational, precision: Int, gapTolerance: Rational
   ) -> AtlasPointResult {
     let study = GeneralStudy(
       model: point.model, ks: ks, scale: scale, precision: precision, gapTolerance: gapTolerance)
-    // What the verdicts compare: the downstream loss of the certified near-optimal Ĝ_k. When the
-    // study locates the exact optimum, this and `about` switch to its enclosure.
+    // What the verdicts compare: the enclosure of the exact optimum's downstream loss, `nil`
+    // when the optimum of that k is not located.
     let verdicts = study.verdicts
-    let enclosures: [Interval?] = study.rows.map { $0.downstream.weightedLoss }
+    let enclosures: [Interval?] = study.rows.map { $0.downstreamAtOptimum?.weightedLoss }
     let rows = zip(study.rows, enclosures).map { row, enclosure in
       AtlasPointResult.Row(
-        negatives: row.negatives, status: row.status.rawValue,
+        negatives: row.negatives, status: row.isLocated ? "located" : row.status.rawValue,
         gap: row.certificate.gap.map { Interval($0, precision: 64).decimalBounds(significantDigits: 3).upper },
         downstream: enclosure?.decimalBounds(significantDigits: downstreamDigits))
     }

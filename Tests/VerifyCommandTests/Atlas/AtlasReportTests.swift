@@ -7,11 +7,11 @@ import XCTest
 /// The atlas report puts certified increases first, and the ternary map draws points where
 /// their barycentric coordinates say.
 final class AtlasReportTests: XCTestCase {
-  private func atlas(increaseAt increasing: Int?) throws -> AtlasDocument {
+  private func atlas(increaseAt increasing: Int?, about: String = "exact optimum") throws -> AtlasDocument {
     let family = try AtlasFamily("rho3:4")
     let header = AtlasHeader(
       family: family.description, seed: nil, pointCount: 3, negatives: [1, 2, 3], scale: 2, precision: 64,
-      gapTolerance: Rational(1, 100))
+      gapTolerance: Rational(1, 100), about: about)
     let points = family.points.map { point in
       let up = point.index == increasing
       return AtlasPointResult(
@@ -33,10 +33,14 @@ final class AtlasReportTests: XCTestCase {
     let increase = try XCTUnwrap(report.range(of: "## Certified increases"))
     let verdicts = try XCTUnwrap(report.range(of: "## Verdicts"))
     XCTAssertLessThan(increase.lowerBound, verdicts.lowerBound)
-    XCTAssertTrue(report.contains("C1 CANDIDATE COUNTEREXAMPLE"), report)
+    XCTAssertTrue(report.contains("**C1 COUNTEREXAMPLE**"), report)
     XCTAssertTrue(report.contains("verify --rho 1/4,1/2,1/4 --scale 2 --k 1...3 --precision 64 --gap 1/100"), report)
     XCTAssertTrue(report.contains("| 2→3 | 0.003 |"), report)
-    XCTAssertTrue(report.contains("not about the exact optimum"))
+    XCTAssertTrue(report.contains("The verdicts are about the exact optimum."))
+    // About a near-optimal Ĝ_k, the same increase is only a candidate.
+    let near = AtlasMarkdown.report(
+      [try atlas(increaseAt: 1, about: "near-optimum")], sources: ["a.json"], command: "c", figureFiles: ["m.svg"])
+    XCTAssertTrue(near.contains("C1 CANDIDATE COUNTEREXAMPLE") && near.contains("not about the exact optimum"), near)
     XCTAssertTrue(report.contains("![s = 2](m.svg)"))
 
     let clean = AtlasMarkdown.report(
