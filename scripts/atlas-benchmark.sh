@@ -4,14 +4,19 @@
 #
 #   scripts/atlas-benchmark.sh [FAMILY] [K] [SCALE]      (default: rho3:8 1...16 2; class-level families only)
 #
+# VERIFY=path uses that binary instead of building this clone's release verify.
+#
 # Prints wall times and points per minute; timings vary with the machine's load.
 set -euo pipefail
 family=${1:-rho3:8}
 ks=${2:-1...16}
 scale=${3:-2}
 repo=$(cd "$(dirname "$0")/.." && pwd)
-(cd "$repo" && swift build -c release --product verify >/dev/null)
-verify=$repo/.build/release/verify
+verify=${VERIFY:-}
+if [[ -z $verify ]]; then
+  (cd "$repo" && swift build -c release --product verify >/dev/null)
+  verify=$repo/.build/release/verify
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
