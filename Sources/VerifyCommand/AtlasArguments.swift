@@ -1,3 +1,5 @@
+import CommandLineSupport
+
 /// Flag parsing shared by `verify atlas`, `verify merge` and `verify atlas-report`:
 /// `--flag value` pairs from a fixed set, plus positional operands where the command takes them.
 struct AtlasArguments {
@@ -10,17 +12,17 @@ struct AtlasArguments {
     var remaining = arguments
     while let argument = remaining.popFirst() {
       guard argument.hasPrefix("-") else {
-        guard takesOperands else { throw UsageError("\(command): unexpected argument '\(argument)' (see --help)") }
+        guard takesOperands else { throw CommandError.usage("unexpected argument '\(argument)' (see --help)") }
         operands.append(argument)
         continue
       }
       guard flags.contains(argument) else {
-        throw UsageError(
-          "\(command): unknown option '\(argument)' (expected \(flags.sorted().joined(separator: ", ")))")
+        throw CommandError.usage(
+          "unknown option '\(argument)' (expected \(flags.sorted().joined(separator: ", ")))")
       }
-      guard values[argument] == nil else { throw UsageError("\(command): \(argument) is given twice") }
+      guard values[argument] == nil else { throw CommandError.usage("\(argument) is given twice") }
       guard let value = remaining.popFirst(), !value.hasPrefix("--") else {
-        throw UsageError("\(command): \(argument): missing value")
+        throw CommandError.usage("\(argument): missing value")
       }
       values[argument] = value
     }
@@ -28,7 +30,7 @@ struct AtlasArguments {
 
   /// The value of a required flag.
   func required(_ flag: String, command: String, example: String) throws -> String {
-    guard let value = values[flag] else { throw UsageError("\(command): \(flag): missing (e.g. \(flag) \(example))") }
+    guard let value = values[flag] else { throw CommandError.usage("\(flag): missing (e.g. \(flag) \(example))") }
     return value
   }
 }

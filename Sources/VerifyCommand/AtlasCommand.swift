@@ -1,3 +1,4 @@
+import CommandLineSupport
 import ExactArithmetic
 import Foundation
 import LatentClassTheory
@@ -84,42 +85,44 @@ enum AtlasCommand {
     let parsed = try AtlasArguments(arguments, command: name, flags: flags, takesOperands: false)
     let familyText = try parsed.required("--family", command: name, example: "rho3:20")
     let family: AtlasFamily
-    do { family = try AtlasFamily(familyText) } catch { throw UsageError("--family: \(error)") }
+    do { family = try AtlasFamily(familyText) } catch { throw CommandError.usage("--family: \(error)") }
     let negatives = try NegativesRange.parse(try parsed.required("--k", command: name, example: "1...16"))
-    guard negatives.count >= 2 else { throw UsageError("--k: the atlas compares consecutive k; give at least two") }
+    guard negatives.count >= 2 else {
+      throw CommandError.usage("--k: the atlas compares consecutive k; give at least two")
+    }
     var scale = Rational(1)
     if let text = parsed.values["--scale"] {
       guard let value = Rational(text), value.signum > 0 else {
-        throw UsageError("--scale: expected a positive number such as 1, 0.5 or 5/2, got '\(text)'")
+        throw CommandError.usage("--scale: expected a positive number such as 1, 0.5 or 5/2, got '\(text)'")
       }
       scale = value
     }
     var precision = 128
     if let text = parsed.values["--precision"] {
-      guard let bits = Int(text), VerifyOptions.precisionRange.contains(bits) else {
-        throw UsageError("--precision: expected bits in \(VerifyOptions.precisionRange), got '\(text)'")
+      guard let bits = Int(text), Defaults.precisionRange.contains(bits) else {
+        throw CommandError.usage("--precision: expected bits in \(Defaults.precisionRange), got '\(text)'")
       }
       precision = bits
     }
     var gap = Rational(1, 100_000_000)
     if let text = parsed.values["--gap"] {
       guard let value = Rational(text), value.signum > 0 else {
-        throw UsageError("--gap: expected a positive number, got '\(text)'")
+        throw CommandError.usage("--gap: expected a positive number, got '\(text)'")
       }
       gap = value
     }
     var threads = ProcessInfo.processInfo.activeProcessorCount
     if let text = parsed.values["--jobs"] {
       guard let value = Int(text), (1...1024).contains(value) else {
-        throw UsageError("--jobs: expected a whole number of threads in 1...1024, got '\(text)'")
+        throw CommandError.usage("--jobs: expected a whole number of threads in 1...1024, got '\(text)'")
       }
       threads = value
     }
     let shard: AtlasShard?
     if let text = parsed.values["--shard"] {
-      do { shard = try AtlasShard(text) } catch { throw UsageError("--shard: \(error)") }
+      do { shard = try AtlasShard(text) } catch { throw CommandError.usage("--shard: \(error)") }
     } else {
-      do { shard = try AtlasShard.fromSlurm(environment) } catch { throw UsageError("\(error)") }
+      do { shard = try AtlasShard.fromSlurm(environment) } catch { throw CommandError.usage("\(error)") }
     }
     let folder = try parsed.required("--out", command: name, example: "atlas-out")
     try prepareFolder(folder)
@@ -133,13 +136,13 @@ enum AtlasCommand {
   private static func prepareFolder(_ folder: String) throws {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-      guard isDirectory.boolValue else { throw UsageError("--out: '\(folder)' is a file, expected a folder") }
+      guard isDirectory.boolValue else { throw CommandError.usage("--out: '\(folder)' is a file, expected a folder") }
       return
     }
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
-      throw UsageError("--out: cannot create the folder '\(folder)'")
+      throw CommandError.usage("--out: cannot create the folder '\(folder)'")
     }
   }
 

@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Foundation
 import LatentClassTheory
 import Reports
@@ -20,17 +21,14 @@ enum AtlasMergeCommand {
       let parsed = try AtlasArguments(arguments, command: name, flags: ["--out"], takesOperands: true)
       out = try parsed.required("--out", command: name, example: "atlas/atlas.json")
       guard !parsed.operands.isEmpty else {
-        throw UsageError(
-          "\(name): expected the shard folders or files to merge, e.g. verify merge out/ --out atlas.json")
+        throw CommandError.usage(
+          "expected the shard folders or files to merge, e.g. verify merge out/ --out atlas.json")
       }
       inputs = parsed.operands
-      try AtomicOutput.checkWritable(out, flag: "--out")
-    } catch let error as UsageError {
-      errors("\(name): \(error)\n")
-      return .usage
+      try OutputPath.checkWritable(out, flag: "--out", exitCode: AtomicOutput.exitCode)
     } catch {
       errors("\(name): \(error)\n")
-      return .usage
+      return AtlasCommands.status(of: error)
     }
     do {
       let shards = try inputs.flatMap(shardFiles).map { path in

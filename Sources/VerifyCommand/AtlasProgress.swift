@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Foundation
 
 /// A one-line progress display with the rate and the time left, on standard error when it

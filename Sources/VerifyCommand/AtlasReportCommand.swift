@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Foundation
 import LatentClassTheory
 import Reports
@@ -17,13 +18,13 @@ enum AtlasReportCommand {
       let parsed = try AtlasArguments(arguments, command: name, flags: ["--report"], takesOperands: true)
       report = try parsed.required("--report", command: name, example: "notebooks-md/atlas-3-classes.md")
       guard !parsed.operands.isEmpty else {
-        throw UsageError("\(name): expected the atlas.json files to report on")
+        throw CommandError.usage("expected the atlas.json files to report on")
       }
       sources = parsed.operands
-      try AtomicOutput.checkWritable(report, flag: "--report")
+      try OutputPath.checkWritable(report, flag: "--report", exitCode: AtomicOutput.exitCode)
     } catch {
       errors("\(name): \(error)\n")
-      return .usage
+      return AtlasCommands.status(of: error)
     }
     let atlases: [AtlasDocument]
     do {

@@ -1,13 +1,21 @@
-import ContrastiveLoss
 // Speed of the verifier, measured in-process in release mode:
 //
 //   swift run -c release benchmarks
 //
 // Each line times one workload and prints its ratio against a baseline run in the
 // same process, so the figures compare like with like on whatever machine runs them.
+import CommandLineSupport
+import ContrastiveLoss
 import Dispatch
 import Foundation
 import LatentClassTheory
+
+_ = ExecutableArguments.parse(
+  program: "benchmarks", flags: [],
+  help: HelpText(
+    overview: "Time the verifier's workloads in-process against an uncertified Double baseline.",
+    discussion: "Run it in release mode: swift run -c release benchmarks", usage: ["benchmarks"],
+    sections: [HelpText.Section("OPTIONS", [])]))
 
 /// The median wall time of `repetitions` runs of `work`, in seconds.
 func measure(repetitions: Int = 5, _ work: () -> Void) -> Double {
