@@ -20,6 +20,9 @@ public enum ExpectationMethod: String, Sendable {
   case binomialSum = "binomial-sum"
   /// Taylor expansion in the central moments with a remainder bound (cost independent of k).
   case momentExpansion = "moment-expansion"
+  /// Polynomial interpolation in k between directly evaluated anchors, with the remainder
+  /// bounded by analyticity in k (``InterpolationBlock``; cost O(precision) per k).
+  case interpolation = "interpolation-in-k"
 }
 
 extension UniformModel {

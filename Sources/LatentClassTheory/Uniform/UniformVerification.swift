@@ -38,7 +38,9 @@ public struct UniformVerification: Sendable {
   ///
   /// - Parameter method: forces one evaluation method for every `k` (for
   ///   benchmarks and cross-checks); by default it is chosen per `k` by cost.
-  /// - Complexity: O(Σ √k) logarithms at the model's precision for `k < 128` (O(1) each beyond),
+  /// - Complexity: O(Σ √k) logarithms at the model's precision for `k < 128`, O(1) direct
+  ///   evaluations per `k` beyond, and for dense ranges `k ≥ 256` O(precision) anchors per dyadic
+  ///   block and O(precision) interval operations per `k` (``InterpolationBlock``);
   ///   O(N) rational and interval operations per `k` for the bounds, and O(N) once for the
   ///   downstream quantities; no `N×N` matrix is built.
   public init(model: UniformModel, negatives: [Int], method: ExpectationMethod? = nil) {
@@ -46,8 +48,14 @@ public struct UniformVerification: Sendable {
     self.model = model
     let exactParts = SimplexExactParts(model: model)
     let logarithms = LogarithmTable(count: min(negatives.max() ?? 0, 20_000) + 1, precision: model.precision + 20)
-    rows = UniformVerification.parallelMap(negatives) { k in
-      let evaluation = model.simplexEvaluation(negatives: k, method: method, logarithms: logarithms)
+    let evaluations =
+      method == nil
+      ? model.sweepEvaluations(negatives: negatives, logarithms: logarithms)
+      : UniformVerification.parallelMap(negatives) {
+        model.simplexEvaluation(negatives: $0, method: method, logarithms: logarithms)
+      }
+    rows = UniformVerification.parallelMap(Array(negatives.indices)) { index in
+      let (k, evaluation) = (negatives[index], evaluations[index])
       return UniformRow(
         negatives: k, contrastiveLoss: evaluation.loss,
         certificate: model.simplexCertificate(multiplier: evaluation.multiplier, exactParts: exactParts),
