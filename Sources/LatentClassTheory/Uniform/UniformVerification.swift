@@ -101,8 +101,8 @@ public struct UniformVerification: Sendable {
     return [t2, t3]
   }
 
-  /// Maps `transform` over `values` on all cores, keeping the order.
-  static func parallelMap<T: Sendable>(_ values: [Int], _ transform: @Sendable (Int) -> T) -> [T] {
+  /// Maps `transform` over `values` on all cores, keeping the order (also used to format long tables).
+  public static func parallelMap<T: Sendable>(_ values: [Int], _ transform: @Sendable (Int) -> T) -> [T] {
     let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: values.count)
     results.initialize(repeating: nil)
     defer {
