@@ -119,16 +119,16 @@ struct InterpolationBlock: Sendable {
 }
 
 extension UniformModel {
-  /// The smallest `k` served by interpolation; below it direct evaluation is cheap and
-  /// blocks `[c, 2c)` hold too few integers for the anchors.
-  static let interpolationStart = 256
+  /// The smallest `k` served by interpolation; below it blocks `[c, 2c)` hold too few
+  /// integers for the anchors (and direct evaluation by binomial sums is cheap).
+  static let interpolationStart = 128
 
   /// The number of anchors per block: two bits per anchor, plus margin for `M` and `|ω|`.
   var anchorsPerBlock: Int { precision / 2 + 16 }
 
   /// Certifies every `k` of `negatives` (in order): directly below
   /// ``interpolationStart`` and in sparse blocks, by ``InterpolationBlock`` in dyadic blocks
-  /// `[c, 2c)` holding more than twice as many requested `k` as anchors; any `k` whose
+  /// `[c, 2c)` holding more than 1.5 times as many requested `k` as anchors; any `k` whose
   /// interpolation remainder is not negligible is evaluated directly.
   /// - Complexity: O(#blocks · (precision/2) + #sparse) direct evaluations plus O(precision)
   ///   interval operations per interpolated `k`.
@@ -140,7 +140,7 @@ extension UniformModel {
     let largest = negatives.max() ?? 0
     while start <= largest {
       let members = distinct.filter { $0 >= start && $0 < 2 * start }
-      if members.count > 2 * anchorsPerBlock, let lo = members.min(), let hi = members.max() {
+      if members.count > anchorsPerBlock * 3 / 2, let lo = members.min(), let hi = members.max() {
         blocks.append((lo...hi, InterpolationBlock.nodes(from: lo, to: hi, count: anchorsPerBlock)))
       }
       start *= 2
