@@ -28,7 +28,7 @@ public enum ExpectationMethod: String, Sendable {
 extension UniformModel {
   /// The smallest `k` for which the moment expansion is tried; below it the
   /// series needs too many terms and the direct sum is cheaper.
-  static let momentExpansionThreshold = 128
+  static let momentExpansionThreshold = 180
 
   /// Certifies `L_k(G*)`, `u` and `col_k` with `j ~ Binomial(k, 1/N)` collisions.
   ///
@@ -48,7 +48,7 @@ extension UniformModel {
   ///
   /// - Parameters:
   ///   - method: forces one evaluation method; by default the moment
-  ///   expansion is tried for `k ≥ 128` and the binomial sum is used otherwise
+  ///   expansion is tried for `k ≥ 180` (measured crossover) and the binomial sum is used otherwise
   ///   (and whenever the expansion cannot reach the precision).
   ///   - logarithms: enclosures of `log(1 + j)`, shared across `k` because they do not depend on it.
   public func simplexEvaluation(

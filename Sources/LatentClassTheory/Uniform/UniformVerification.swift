@@ -38,7 +38,7 @@ public struct UniformVerification: Sendable {
   ///
   /// - Parameter method: forces one evaluation method for every `k` (for
   ///   benchmarks and cross-checks); by default it is chosen per `k` by cost.
-  /// - Complexity: O(Σ √k) logarithms at the model's precision for `k < 128`, O(1) direct
+  /// - Complexity: O(Σ √k) logarithms at the model's precision for `k < 180`, O(1) direct
   ///   evaluations per `k` beyond, and for dense ranges `k ≥ 128` O(precision) anchors per dyadic
   ///   block and O(precision) interval operations per `k` (``InterpolationBlock``);
   ///   O(N) rational and interval operations per `k` for the bounds, and O(N) once for the
