@@ -187,7 +187,7 @@ public struct CIFARComparison: Sendable {
       rows = sweep.runs.map { Row(run: $0, optimumLoss: nil, optimumGram: nil) }
       return
     }
-    let certified = GeneralVerification.run(model: model, ks: ks, scale: scale, precision: precision)
+    let certified = GeneralVerification.run(model: model, ks: ks, scale: scale, precision: precision, locate: false)
     let optimum = Dictionary(uniqueKeysWithValues: certified.map { ($0.negatives, $0) })
     rows = sweep.runs.map { run in
       let row = optimum[run.negatives]!
