@@ -98,12 +98,15 @@ extension UniformModel {
         method: .momentExpansion)
     }
     let gaps = [Interval(1), a]
-    let loss = collisions.expectation(precision: precision, range: Interval.hull(Interval(0), logarithms[k])) { j in
-      NCELoss.loss(exponentiatedGaps: gaps, multiplicities: [Interval(j), Interval(k - j)])
+    // One walk for both: the loss and its gradient share the partition function of each draw.
+    let sums = collisions.expectations(
+      precision: precision, ranges: [Interval.hull(Interval(0), logarithms[k]), Interval.hull(Interval(0), s)]
+    ) { j in
+      let (loss, gradient) = NCELoss.lossAndGradient(
+        exponentiatedGaps: gaps, multiplicities: [Interval(j), Interval(k - j)], scale: s)
+      return [loss, gradient[1]]
     }
-    let gradient = collisions.expectation(precision: precision, range: Interval.hull(Interval(0), s)) { j in
-      NCELoss.gradient(exponentiatedGaps: gaps, multiplicities: [Interval(j), Interval(k - j)], scale: s)[1]
-    }
+    let (loss, gradient) = (sums[0], sums[1])
     return SimplexEvaluation(
       loss: loss, multiplier: (gradient / Interval(classes * (classes - 1))).rounded(toPrecision: precision),
       collisionTerm: collisionTerm, method: .binomialSum)
