@@ -6,27 +6,19 @@
 // its ratio against a baseline run in the same process, so the figures compare like with
 // like on whatever machine runs them. scripts/bench-uniform-arb.py adds Arb and the
 // whole `verify` process.
+import CommandLineSupport
 import ContrastiveLoss
 import ExactArithmetic
 import Foundation
 import LatentClassTheory
 
-let usage = """
-  usage: benchmarks [--help]
-
-  Times the uniform verifier's workloads (N = 10, k = 1…100 and 1…10000; N = 1000, k = 1…10)
-  against baselines run in the same process, and prints the machine (CPU model, cores) and date.
-  """
-let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments == ["--help"] || arguments == ["-h"] {
-  print(usage)
-  exit(0)
-}
-if let unknown = arguments.first {
-  FileHandle.standardError.write(
-    "benchmarks: unknown argument '\(unknown)' (expected no arguments or --help)\n".data(using: .utf8)!)
-  exit(64)
-}
+_ = ExecutableArguments.parse(
+  program: "benchmarks", flags: [],
+  help: HelpText(
+    overview:
+      "Time the uniform verifier's workloads (N = 10, k = 1…100 and 1…10000; N = 1000, k = 1…10) in-process against baselines run in the same process, and print the machine (CPU model, cores) and date.",
+    discussion: "Run it in release mode: swift run -c release benchmarks", usage: ["benchmarks"],
+    sections: [HelpText.Section("OPTIONS", [])]))
 
 /// Wall and process CPU seconds of one workload.
 struct Timing {

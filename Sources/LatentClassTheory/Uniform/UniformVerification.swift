@@ -77,7 +77,7 @@ public struct UniformVerification: Sendable {
     model: UniformModel, rows: [UniformRow], downstream: SimplexDownstream, closedForm: Interval
   ) -> [Claim] {
     let ks = rows.map(\.negatives)
-    let range = ks.count == 1 ? "k = \(ks[0])" : "every k in the \(ks.count) values \(ks.min()!)…\(ks.max()!)"
+    let range = ks.count == 1 ? "k = \(ks[0])" : "every k in " + NegativesSet.describe(ks)
     let certificates = Verdict.all(rows.map(\.certificate.verdict))
     let failing = rows.first { $0.certificate.verdict != .verified }
     let t2 = Claim(
