@@ -62,7 +62,8 @@ let package = Package(
     .executableTarget(name: "verify", dependencies: ["VerifyCommand"]),
     .target(name: "TrainCommand", dependencies: ["CommandLineSupport", "CIFARTraining", "TrainingResults"]),
     .executableTarget(name: "train-cifar", dependencies: ["TrainCommand"]),
-    .executableTarget(name: "benchmarks", dependencies: ["CommandLineSupport", "LatentClassTheory"]),
+    .executableTarget(
+      name: "benchmarks", dependencies: ["CommandLineSupport", "LatentClassTheory", "ExactArithmetic", "ContrastiveLoss"]),
     .executableTarget(
       name: "cifar-benchmark", dependencies: ["CommandLineSupport", "CIFARTraining", "TrainingResults", "SeededRandom"]),
 
