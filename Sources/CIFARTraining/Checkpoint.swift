@@ -4,12 +4,15 @@ import Foundation
 /// temporary file and renamed so a crash never leaves a half-written checkpoint.
 ///
 /// Format versions, told apart by the 8-byte magic: `CIFARCK2` ends with the epoch
-/// losses; `CIFARCK3` (written now) appends the per-epoch evaluations. Version 2 files
-/// still resume, with no evaluations for the epochs they cover.
+/// losses; `CIFARCK3` appends the per-epoch evaluations; `CIFARCK4` (written now) then
+/// appends their geometry as one length-prefixed JSON array (one entry per evaluation,
+/// `[train, test]` measures or `null`). Version 2 and 3 files still resume, with no
+/// evaluations (2) or no geometry (3) for the epochs they cover.
 public enum Checkpoint {
-  static let magic = Array("CIFARCK3".utf8)
-  /// The magic of the previous version, read but no longer written.
+  static let magic = Array("CIFARCK4".utf8)
+  /// The magics of earlier versions, read but no longer written.
   static let magicVersion2 = Array("CIFARCK2".utf8)
+  static let magicVersion3 = Array("CIFARCK3".utf8)
 
   /// Writes `state` to `path` atomically.
   ///
@@ -39,6 +42,9 @@ public enum Checkpoint {
       append(evaluation.meanClassifierAccuracy.bitPattern)
       append(evaluation.meanClassifierLoss.bitPattern)
     }
+    let geometry = try JSONEncoder.results.encode(state.epochEvaluations.map(GeometryRecord.init))
+    append(UInt64(geometry.count))
+    bytes += geometry
     let temporary = path + ".partial"
     guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
       throw TrainingError.file(path: temporary, message: "cannot write checkpoint")
@@ -78,7 +84,7 @@ public enum Checkpoint {
       }
     }
     let version = Array(try take(magic.count))
-    guard version == magic || version == magicVersion2 else { throw corrupt }
+    guard version == magic || version == magicVersion3 || version == magicVersion2 else { throw corrupt }
     let fingerprintLength = Int(try integer())
     guard let fingerprint = String(bytes: try take(fingerprintLength), encoding: .utf8) else { throw corrupt }
     let epochs = Int(try integer())
@@ -93,7 +99,7 @@ public enum Checkpoint {
     optimizer.step = step
     let losses = try floats()
     var evaluations: [EpochEvaluation] = []
-    if version == magic {
+    if version != magicVersion2 {
       let count = Int(try integer())
       // Each evaluation takes 24 bytes; a larger count can only come from a corrupt file.
       guard count <= (bytes.count - offset) / 24 else { throw corrupt }
@@ -104,6 +110,17 @@ public enum Checkpoint {
             meanClassifierLoss: Double(bitPattern: try integer())))
       }
     }
+    if version == magic {
+      let length = Int(try integer())
+      guard length <= bytes.count - offset,
+        let records = try? JSONDecoder.results.decode([GeometryRecord].self, from: Data(try take(length))),
+        records.count == evaluations.count
+      else { throw corrupt }
+      for (index, record) in records.enumerated() {
+        evaluations[index].trainGeometry = record.train
+        evaluations[index].testGeometry = record.test
+      }
+    }
     guard offset == bytes.count, optimizer.firstMoment.count == parameters.count,
       optimizer.secondMoment.count == parameters.count
     else { throw corrupt }
@@ -111,5 +128,16 @@ public enum Checkpoint {
       fingerprint: fingerprint, epochsCompleted: epochs, parameters: parameters,
       runningStatistics: runningStatistics, optimizer: optimizer,
       generator: generator, epochLosses: losses, trainingSeconds: seconds, epochEvaluations: evaluations)
+  }
+}
+
+/// The geometry of one per-epoch evaluation as the checkpoint stores it.
+private struct GeometryRecord: Codable {
+  var train: NeuralCollapseMeasures?
+  var test: NeuralCollapseMeasures?
+
+  init(_ evaluation: EpochEvaluation) {
+    train = evaluation.trainGeometry
+    test = evaluation.testGeometry
   }
 }

@@ -3,17 +3,29 @@
 ///
 /// JSON fields: `epoch` (1-based, the epochs completed), `meanClassifierAccuracy` and
 /// `meanClassifierLoss` as in ``RepresentationEvaluation``, except that the class means
-/// come from a fixed per-class subset of the training images (``EpochEvaluator``).
+/// come from a fixed per-class subset of the training images (``EpochEvaluator``);
+/// `trainGeometry` and `testGeometry` (schema version 3; absent before) are the
+/// ``NeuralCollapseMeasures`` of that training subset and of the test set, each with its
+/// own class means.
 public struct EpochEvaluation: Codable, Equatable, Sendable {
   public var epoch: Int
   public var meanClassifierAccuracy: Double
   /// `L_sup^μ` at scale `s`, class losses weighted by the full training set's class frequencies ρ.
   public var meanClassifierLoss: Double
+  /// The geometry of the training subset's representations; `nil` in older results.
+  public var trainGeometry: NeuralCollapseMeasures? = nil
+  /// The geometry of the test representations; `nil` in older results.
+  public var testGeometry: NeuralCollapseMeasures? = nil
 
-  public init(epoch: Int, meanClassifierAccuracy: Double, meanClassifierLoss: Double) {
+  public init(
+    epoch: Int, meanClassifierAccuracy: Double, meanClassifierLoss: Double,
+    trainGeometry: NeuralCollapseMeasures? = nil, testGeometry: NeuralCollapseMeasures? = nil
+  ) {
     self.epoch = epoch
     self.meanClassifierAccuracy = meanClassifierAccuracy
     self.meanClassifierLoss = meanClassifierLoss
+    self.trainGeometry = trainGeometry
+    self.testGeometry = testGeometry
   }
 }
 
@@ -52,16 +64,25 @@ public struct EpochEvaluator: Sendable {
     every > 0 && (epoch % every == 0 || epoch == epochs)
   }
 
-  /// The mean classifier of `encoder` after `epoch`.
+  /// The mean classifier of `encoder` after `epoch`, and the geometry of the training
+  /// subset's and the test set's representations.
   ///
-  /// - Complexity: O((subset + test images) · FLOPs per image + test images · N · d).
+  /// - Complexity: O((subset + test images) · (FLOPs per image + N · d)).
   public func evaluate(_ encoder: Encoder, epoch: Int, scale: Float) -> EpochEvaluation {
+    let dimension = encoder.configuration.embeddingDimension
+    let trainFeatures = encoder.embed(classMeanImages, assembler: assembler)
+    let testFeatures = encoder.embed(test, assembler: assembler)
     let classifier = MeanClassifier(
-      features: encoder.embed(classMeanImages, assembler: assembler), labels: classMeanImages.labels,
-      classCount: classMeanImages.classCount, dimension: encoder.configuration.embeddingDimension)
+      features: trainFeatures, labels: classMeanImages.labels, classCount: classMeanImages.classCount,
+      dimension: dimension)
     let result = classifier.evaluate(
-      features: encoder.embed(test, assembler: assembler), labels: test.labels, scale: scale,
-      classWeights: classWeights)
-    return EpochEvaluation(epoch: epoch, meanClassifierAccuracy: result.accuracy, meanClassifierLoss: result.loss)
+      features: testFeatures, labels: test.labels, scale: scale, classWeights: classWeights)
+    return EpochEvaluation(
+      epoch: epoch, meanClassifierAccuracy: result.accuracy, meanClassifierLoss: result.loss,
+      trainGeometry: NeuralCollapseMeasures(
+        features: trainFeatures, labels: classMeanImages.labels, classCount: classMeanImages.classCount,
+        dimension: dimension),
+      testGeometry: NeuralCollapseMeasures(
+        features: testFeatures, labels: test.labels, classCount: test.classCount, dimension: dimension))
   }
 }
