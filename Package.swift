@@ -6,6 +6,7 @@
 //   exact arithmetic   ExactArithmetic                (BigInt, Rational, Interval, RationalMatrix)
 //   shared loss        ContrastiveLoss                (the one NCE / mean-classifier loss, generic)
 //   engines            LatentClassTheory | CIFARTraining   (siblings: certified theory, Float training)
+//   studies            CIFARStudy                     (a trained sweep against the certified optimum)
 //   presentation       Reports                        (Markdown, SVG, JSON)
 //   front ends         VerifyCommand, verify, train-cifar, benchmarks
 import PackageDescription
@@ -40,11 +41,16 @@ let package = Package(
     .target(name: "LatentClassTheory", dependencies: ["ContrastiveLoss", "ExactArithmetic", "SeededRandom"]),
     .target(name: "CIFARTraining", dependencies: ["ContrastiveLoss", "CBLAS", "CMalloc", "SeededRandom"]),
 
+    // Studies: a trained CIFAR sweep beside the certified optimum (computes; Reports renders).
+    .target(name: "CIFARStudy", dependencies: ["LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
+
     // Presentation.
-    .target(name: "Reports", dependencies: ["LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
+    .target(name: "Reports", dependencies: ["CIFARStudy", "LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
 
     // Front ends.
-    .target(name: "VerifyCommand", dependencies: ["Reports", "LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
+    .target(
+      name: "VerifyCommand",
+      dependencies: ["Reports", "CIFARStudy", "LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
     .executableTarget(name: "verify", dependencies: ["VerifyCommand"]),
     .executableTarget(name: "train-cifar", dependencies: ["CIFARTraining"]),
     .executableTarget(name: "benchmarks", dependencies: ["VerifyCommand", "LatentClassTheory"]),
@@ -55,7 +61,7 @@ let package = Package(
     .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic", "CArb", "TestSupport"]),
     .testTarget(name: "ContrastiveLossTests", dependencies: ["ContrastiveLoss", "TestSupport"]),
     .testTarget(name: "LatentClassTheoryTests", dependencies: ["LatentClassTheory", "ContrastiveLoss", "TestSupport"]),
-    .testTarget(name: "VerifyCommandTests", dependencies: ["VerifyCommand", "Reports", "TestSupport"]),
+    .testTarget(name: "VerifyCommandTests", dependencies: ["VerifyCommand", "Reports", "CIFARStudy", "TestSupport"]),
     // LatentClassTheory only to hold the class-level Float trainer against the certified optimum.
     .testTarget(name: "CIFARTrainingTests", dependencies: ["CIFARTraining", "ContrastiveLoss", "LatentClassTheory"]),
   ]

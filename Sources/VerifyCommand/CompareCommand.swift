@@ -1,3 +1,4 @@
+import CIFARStudy
 import CIFARTraining
 import Foundation
 import Reports

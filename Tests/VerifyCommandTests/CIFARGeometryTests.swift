@@ -3,6 +3,7 @@ import ExactArithmetic
 import Foundation
 import XCTest
 
+@testable import CIFARStudy
 @testable import Reports
 
 /// The comparison's split of the learned class-mean geometry into a common offset
