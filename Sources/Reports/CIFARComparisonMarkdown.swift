@@ -31,28 +31,31 @@ public enum CIFARComparisonMarkdown {
       }
       return .init(label: label, points: points, color: color, dashed: dashed, bars: ranges)
     }
+    let kLabel = "number of negatives k"
     let accuracy = LinePlot(
       title: several ? "Test accuracy against k (mean over seeds, bars min–max)" : "Test accuracy against k",
-      xLabel: "k (negatives)", yLabel: "accuracy",
+      xLabel: kLabel, yLabel: "test accuracy",
       series: [
         series("mean classifier", "#1f77b4", bars: true) { $0.run.evaluation.meanClassifierAccuracy },
         series("linear probe", "#ff7f0e", bars: true) { $0.run.evaluation.linearProbeAccuracy },
         series("optimum (theory)", "#d62728", dashed: true) { _ in comparison.isUniform ? 1 : nil },
-      ], logX: logX)
+      ], logX: logX, integerXTicks: !logX)
+    // The 95% intervals as one shaded band: with several seeds, the envelope of the runs' intervals.
+    let band = groups.compactMap { group -> (x: Double, low: Double, high: Double)? in
+      guard let low = group.spread({ $0.run.evaluation.nceTestLoss.lower95 }),
+        let high = group.spread({ $0.run.evaluation.nceTestLoss.upper95 })
+      else { return nil }
+      return (Double(group.negatives), low.minimum, high.maximum)
+    }
     let loss = LinePlot(
       title: several
-        ? "Trained NCE test loss over seeds and the certified floor L*_k"
-        : "Trained NCE test loss and the certified floor L*_k", xLabel: "k (negatives)", yLabel: "NCE loss",
+        ? "NCE loss on test draws (mean over seeds) and the certified floor"
+        : "NCE loss on test draws and the certified floor", xLabel: kLabel, yLabel: "NCE loss",
       series: [
+        .init(label: "95% interval", points: [], color: "#6baed6", band: band),
         series("trained (mean)", "#1f77b4", bars: true) { $0.run.evaluation.nceTestLoss.mean },
-        series("95% interval", "#9ecae1", dashed: true, summary: { $0.minimum }) {
-          $0.run.evaluation.nceTestLoss.lower95
-        },
-        series("95% interval ", "#9ecae1", dashed: true, summary: { $0.maximum }) {
-          $0.run.evaluation.nceTestLoss.upper95
-        },
         series("certified floor L*_k", "#d62728") { $0.optimumLoss?.approximateDouble },
-      ], logX: logX)
+      ], logX: logX, integerXTicks: !logX)
     var figures = [("accuracy", accuracy.svg()), ("loss", loss.svg())]
     if comparison.hasEpochEvaluations {
       let curves = groups.enumerated().compactMap { index, group -> LinePlot.Series? in
@@ -65,25 +68,28 @@ public enum CIFARComparisonMarkdown {
       }
       let plot = LinePlot(
         title: "Test mean-classifier accuracy against epoch" + (several ? " (mean over seeds)" : ""),
-        xLabel: "epoch", yLabel: "accuracy", series: curves, integerXTicks: true)
+        xLabel: "epoch", yLabel: "test accuracy", series: curves, integerXTicks: true)
       figures.append(("epochs", plot.svg()))
     }
+    let names = comparison.sweep.classes.map(comparison.sweep.dataset.className)
     if let last = rows.last, let gram = last.optimumGram {
       let title =
         comparison.isUniform ? "Predicted: the simplex" : "Predicted: certified optimum, k = \(last.run.negatives)"
       figures.append(
         (
           "cosines-predicted",
-          HeatMap(title: title, values: CIFARComparison.cosines(CIFARComparison.doubles(gram))).svg()
+          HeatMap(title: title, values: CIFARComparison.cosines(CIFARComparison.doubles(gram)), labels: names).svg()
         ))
     }
     // One map per k (its first seed): one per run would bury the report in near-copies.
     for group in groups {
       let run = group.rows[0].run
       let geometry = run.evaluation.geometry
+      // Only the simplex predicts one cosine for every pair; a general optimum's are in its own map.
       let map = HeatMap(
         title: "Learned class-mean cosines, k = \(run.negatives)" + (several ? ", seed \(run.seed)" : ""),
-        values: geometry.classMeanCosines, reference: ("simplex −1/(N−1)", geometry.simplexCosine))
+        values: geometry.classMeanCosines,
+        reference: comparison.isUniform ? ("predicted cosine −1/(N−1)", geometry.simplexCosine) : nil, labels: names)
       figures.append(("cosines-k\(run.negatives)", map.svg()))
     }
     return figures + CIFARGeometryMarkdown.figures(comparison)
@@ -324,7 +330,9 @@ public enum CIFARComparisonMarkdown {
     var captions = [
       "Test accuracy against k" + (several ? " (mean over seeds; bars: min–max over seeds)" : ""),
       "Trained NCE loss and the certified floor"
-        + (several ? " (mean over seeds; bars: min–max over seeds; dashed: the outermost 95% interval bounds)" : ""),
+        + (several
+          ? " (mean over seeds; bars: min–max over seeds; shaded: from the lowest to the highest end of the runs' 95% intervals)"
+          : " (shaded: 95% interval of the estimate)"),
     ]
     if comparison.hasEpochEvaluations {
       captions.append("Test mean-classifier accuracy against epoch" + (several ? " (mean over seeds)" : ""))
