@@ -130,6 +130,7 @@ public enum CIFARComparisonMarkdown {
     if comparison.hasEpochEvaluations { md += "\n" + epochParagraph(sweep) + "\n" }
     md += "\n## Per k\n\n"
     if several {
+      md += "Each cell: mean ± sample standard deviation over the seeds of that k.\n\n"
       md += seedTable(comparison) + "\n## Per run\n\n"
     }
     md += runTable(comparison, seedColumn: several)
@@ -161,7 +162,7 @@ public enum CIFARComparisonMarkdown {
   /// One row per k: mean ± sample standard deviation over its seeds.
   private static func seedTable(_ comparison: CIFARComparison) -> String {
     var md = """
-      | k | runs | mean-classifier acc. (mean ± sample sd over seeds) | linear-probe acc. | trained NCE loss | certified floor L*_k | above floor | mean-classifier loss |
+      | k | runs | mean-classifier acc. | linear-probe acc. | trained NCE loss | certified floor L*_k | above floor | mean-classifier loss |
       |---:|---:|---|---|---|---|---|---|
 
       """
