@@ -119,10 +119,13 @@ public struct LinePlot: Sendable {
     // Series (clipped to the plot area) and legend.
     svg +=
       "<clipPath id=\"plot-area\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\"/></clipPath>\n"
-    for (index, line) in series.enumerated() where usableBands[index].count > 1 {
+    for (index, line) in series.enumerated() where !usableBands[index].isEmpty {
       let band = usableBands[index]
+      // A band over a single x is drawn as a short wide bar, so it is still seen.
+      let edges =
+        band.count == 1 ? [(px(band[0].x) - 5, band[0]), (px(band[0].x) + 5, band[0])] : band.map { (px($0.x), $0) }
       let outline =
-        band.map { "\(f(px($0.x))),\(f(py($0.high)))" } + band.reversed().map { "\(f(px($0.x))),\(f(py($0.low)))" }
+        edges.map { "\(f($0.0)),\(f(py($0.1.high)))" } + edges.reversed().map { "\(f($0.0)),\(f(py($0.1.low)))" }
       svg +=
         "<polygon points=\"\(outline.joined(separator: " "))\" fill=\"\(line.color)\" fill-opacity=\"0.3\" stroke=\"none\" clip-path=\"url(#plot-area)\"/>\n"
     }
@@ -152,7 +155,7 @@ public struct LinePlot: Sendable {
           "<line x1=\"\(f(legendX))\" y1=\"\(f(legendY))\" x2=\"\(f(legendX + 22))\" y2=\"\(f(legendY))\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
       } else if points.count == 1 {
         svg += "<circle cx=\"\(f(legendX + 11))\" cy=\"\(f(legendY))\" r=\"3\" fill=\"\(line.color)\"/>\n"
-      } else if usableBands[index].count > 1 {
+      } else if !usableBands[index].isEmpty {
         svg +=
           "<rect x=\"\(f(legendX))\" y=\"\(f(legendY - 6))\" width=\"22\" height=\"12\" fill=\"\(line.color)\" fill-opacity=\"0.3\"/>\n"
       } else if !usableBars[index].isEmpty {

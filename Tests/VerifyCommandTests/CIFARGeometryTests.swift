@@ -52,7 +52,9 @@ final class CIFARGeometryTests: XCTestCase {
   func testLongTailedFloorIsTheBalancedTestSetsFloor() throws {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("notebooks-md/data/cifar10-longtail-sweep.json")
-    let comparison = CIFARComparison(sweep: try SweepResult.load(contentsOf: url), precision: 64)
+    var sweep = try SweepResult.load(contentsOf: url)
+    sweep.runs = sweep.runs.filter { $0.negatives == 1 }  // one k keeps the general certificate cheap
+    let comparison = CIFARComparison(sweep: sweep, precision: 64)
     XCTAssertFalse(comparison.isUniform)
     let a = Foundation.exp(-100.0 / 9)
     let expected = 0.9 * Foundation.log(1 + a) + 0.1 * Foundation.log(2.0)
