@@ -233,7 +233,7 @@ public struct CIFARComparison: Sendable {
       rows = sweep.runs.map { Row(run: $0, optimumLoss: floors[$0.negatives], optimumGram: nil) }
       return
     }
-    let certified = GeneralVerification.run(model: model, ks: ks, scale: scale, precision: precision)
+    let certified = GeneralVerification.run(model: model, ks: ks, scale: scale, precision: precision, locate: false)
     let optimum = Dictionary(uniqueKeysWithValues: certified.map { ($0.negatives, $0) })
     rows = sweep.runs.map { run in
       let row = optimum[run.negatives]!

@@ -30,6 +30,31 @@ public enum GeneralJSON {
             ("accuracy", .string(row.downstream.accuracy.description)),
           ])
         ),
+        (
+          "optimum",
+          .object([
+            ("distance_bound", row.location.map { .string(upperDecimal($0.distanceBound)) } ?? .null),
+            ("curvature_lower_bound", row.curvatureLowerBound.map { .string(lowerDecimal($0)) } ?? .null),
+            ("unique", .bool(row.isLocated)),
+            ("refined", .bool(row.refinement != nil)),
+          ])
+        ),
+        (
+          "downstream_at_optimum",
+          row.downstreamAtOptimum.map { optimum in
+            .object([
+              ("weighted", enclosure(optimum.weightedLoss)),
+              ("balanced", enclosure(optimum.balancedLoss)),
+              (
+                "accuracy",
+                .object([
+                  ("lo", .string(optimum.accuracyRange.lowerBound.description)),
+                  ("hi", .string(optimum.accuracyRange.upperBound.description)),
+                ])
+              ),
+            ])
+          } ?? .null
+        ),
       ])
     }
     var claims: [JSONValue] = []
@@ -43,13 +68,41 @@ public enum GeneralJSON {
           ),
           ("status", .string(holds ? "verified" : "undecided")),
         ]))
+      claims.append(
+        .object([
+          ("id", .string("T1-unique")),
+          (
+            "statement",
+            .string(
+              "The point-level optimum is unique modulo J and, by T1, collapsed: its certified location agrees with the lifted class-level one."
+            )
+          ),
+          ("about", .string("exact optimum")),
+          ("status", .string((study.uniqueOptimumCollapsed ?? .undecided).rawValue)),
+        ]))
     }
     claims.append(
       .object([
         ("id", .string(study.model.isOverlapping ? "overlap" : "C1")),
-        ("statement", .string("The ρ-weighted downstream loss of the certified optima does not increase with k.")),
+        (
+          "statement",
+          .string(
+            "The ρ-weighted downstream loss of the exact optimum (located by theory.md §8) does not increase with k.")
+        ),
+        ("about", .string("exact optimum")),
         ("status", .string(study.monotonicity.rawValue)),
         ("pairs", .array(study.verdicts.map { .string($0.rawValue) })),
+      ]))
+    claims.append(
+      .object([
+        ("id", .string(study.model.isOverlapping ? "overlap-near-optimum" : "C1-near-optimum")),
+        (
+          "statement",
+          .string("The ρ-weighted downstream loss of the certified near-optimal points Ĝ_k does not increase with k.")
+        ),
+        ("about", .string("certified near-optimum")),
+        ("status", .string(study.nearOptimumMonotonicity.rawValue)),
+        ("pairs", .array(study.nearOptimumVerdicts.map { .string($0.rawValue) })),
       ]))
     return .object([
       (

@@ -55,14 +55,17 @@ public enum GeneralMarkdown {
       ρ = (\(model.rho.map(\.description).joined(separator: ", "))), scale s = \(study.scale). \
       \(distributionSummary(model))
 
-      **Method** (theory.md §6): for each k in \(range), a `Double` solver finds an approximate minimizer of \
-      L_k over F = {G ⪰ 0, diag G ≤ 1}; it is rounded to a rational feasible Ĝ and certified: an \
-      enclosure of L_k(Ĝ), an exact lower bound on min_F L_k, and their difference, the **certified gap**. \
-      A row is *verified* when the gap is at most \(study.gapTolerance). Expectation over the negatives: \
-      \(engineSummary(study.rows)). Intervals have \(p)-bit MPFR endpoints, rounded outward; the decimal \
-      enclosures below are rounded outward too.
+      **Method** (theory.md §6, §8): for each k in \(range), a `Double` solver finds an approximate minimizer of \
+      L_k over F = {G ⪰ 0, diag G ≤ 1}; \(refinementSummary(study.rows)) it is rounded to a rational feasible \
+      Ĝ and certified: an enclosure of L_k(Ĝ), an exact lower bound on min_F L_k, and their difference, the \
+      **certified gap** γ. A row is *verified* when γ ≤ \(study.gapTolerance). A proven lower bound μ₀ on the \
+      curvature of L_k at Ĝ off the direction J (exact LDLᵀ) and γ then *locate* the optimum: every minimizer \
+      G* has ‖P(G* − Ĝ)‖_F ≤ δ, where P removes the multiple of J that no loss sees, and P(G*) is unique. \
+      The downstream columns and verdicts below enclose the **exact optimum** by evaluating on every Gram \
+      matrix within δ of Ĝ. Expectation over the negatives: \(engineSummary(study.rows)). Intervals have \
+      \(p)-bit MPFR endpoints, rounded outward; the decimal enclosures below are rounded outward too.
 
-      ## Claims
+      \(result(study, command: command))## Claims
 
       | claim | verdict | statement | evidence |
       |---|---|---|---|
@@ -78,9 +81,7 @@ public enum GeneralMarkdown {
       : ""
     md += """
 
-      The verdicts are about the certified Ĝ_k: their L_k is within the certified gap of the minimum, \
-      but the distance from Ĝ_k to an exact minimizer is not certified (no strong-convexity bound), \
-      and for non-uniform ρ the minimizer is not known to be unique.
+      \(locationSummary(study))
 
       ## Plots
 
@@ -98,22 +99,28 @@ public enum GeneralMarkdown {
 
       ## Certified values
 
-      | k | engine | L_k(Ĝ) | certified gap | L_sup^μ (ρ) | L_sup^μ (balanced) | accuracy | status | \(c1Name(model)) vs. previous k |
-      |---:|---|---|---|---|---|---|---|---|
+      | k | engine | L_k(Ĝ) | certified gap γ | curvature μ₀ | distance δ | L_sup^μ (ρ) of the optimum | L_sup^μ (balanced) of the optimum | accuracy of the optimum | status | \(c1Name(model)) vs. previous k |
+      |---:|---|---|---|---|---|---|---|---|---|---|
 
       """
     // The first row has no previous k to compare with.
     let pairVerdicts: [MonotonicityVerdict?] = [nil] + study.verdicts
     for (row, verdict) in zip(study.rows, pairVerdicts) {
-      let cells = [
+      let optimum = row.downstreamAtOptimum
+      let weighted: String = optimum.map { "`\(EnclosureFormatting.compact($0.weightedLoss, precision: p))`" } ?? "—"
+      let balanced: String = optimum.map { "`\(EnclosureFormatting.compact($0.balancedLoss, precision: p))`" } ?? "—"
+      let curvature: String = row.curvatureLowerBound.map { String(format: "%.3g", $0.approximateDouble) } ?? "—"
+      let cells: [String] = [
         String(row.negatives),
         row.engine.rawValue,
         "`\(EnclosureFormatting.compact(row.certificate.loss, precision: p))`",
         GeneralJSON.upperDecimal(row.certificate.gap),
-        "`\(EnclosureFormatting.compact(row.downstream.weightedLoss, precision: p))`",
-        "`\(EnclosureFormatting.compact(row.downstream.balancedLoss, precision: p))`",
-        accuracy(row.downstream.accuracy),
-        row.status.rawValue,
+        curvature,
+        row.location.map { GeneralJSON.upperDecimal($0.distanceBound) } ?? "—",
+        weighted,
+        balanced,
+        optimum.map { accuracy($0.accuracyRange) } ?? "—",
+        row.status.rawValue + (row.isLocated ? ", located" : ""),
         verdict?.rawValue ?? "—",
       ]
       md += "| " + cells.joined(separator: " | ") + " |\n"
@@ -137,22 +144,104 @@ public enum GeneralMarkdown {
             + "certified enclosures [lower bound, L_hi(Ĝ)] of the two minima meet."
         ))
     }
-    let counts = study.verdicts.map(\.rawValue).reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
-      .sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+    if let unique = study.uniqueOptimumCollapsed {
+      let agreeing = (study.collapse ?? []).filter { $0.uniqueOptimumCollapsed == .verified }.count
+      claims.append(
+        (
+          "T1 (exact optimum)", unique.rawValue,
+          "The point-level optimum is unique modulo J and collapsed (theory.md §8 (c): T1 gives a collapsed optimum, "
+            + "the location gives uniqueness).",
+          "For \(agreeing) of \(rows.count) values of k both optima are located and the point-level location agrees "
+            + "with the lifted class-level one within δ_point + m_max·δ_class."
+        ))
+    }
     let p = study.precision
+    let located = rows.filter(\.isLocated)
+    let c1 = c1Name(study.model)
+    if rows.count < 2 {
+      claims.append((c1, "not applicable", "A single k compares nothing.", "—"))
+      return claims
+    }
     let trend =
-      rows.count < 2
-      ? "A single k compares nothing."
-      : "Consecutive pairs of k: \(counts). The ρ-weighted loss goes from "
-        + "`\(EnclosureFormatting.compact(rows[0].downstream.weightedLoss, precision: p))` (k = \(rows[0].negatives)) to "
-        + "`\(EnclosureFormatting.compact(rows[rows.count - 1].downstream.weightedLoss, precision: p))` (k = \(rows[rows.count - 1].negatives))."
+      located.count < 2
+      ? "Consecutive pairs of k: \(GeneralTable.counts(study.verdicts)); fewer than two optima are located."
+      : "Consecutive pairs of k: \(GeneralTable.counts(study.verdicts)). The ρ-weighted loss of the optimum goes from "
+        + "`\(EnclosureFormatting.compact(located[0].downstreamAtOptimum!.weightedLoss, precision: p))` (k = \(located[0].negatives)) to "
+        + "`\(EnclosureFormatting.compact(located[located.count - 1].downstreamAtOptimum!.weightedLoss, precision: p))` "
+        + "(k = \(located[located.count - 1].negatives))."
     let statement =
       study.model.isOverlapping
-      ? "Overlapping classes (theory.md §5, where T1 fails): is the ρ-weighted downstream loss of the certified optimum "
-        + "non-increasing in k? *increase found* certifies that more negatives made it worse."
-      : "C1 (conjecture, theory.md §5): the ρ-weighted downstream loss of the certified optimum does not increase with k."
-    claims.append((c1Name(study.model), study.monotonicity.rawValue, statement, trend))
+      ? "Overlapping classes (theory.md §5, where T1 fails): is the ρ-weighted downstream loss of the exact optimum "
+        + "non-increasing in k? *increase found* certifies that, for this model, the optimum with more negatives has a "
+        + "strictly larger downstream loss."
+      : "C1 (conjecture, theory.md §5): the ρ-weighted downstream loss of the exact optimum does not increase with k."
+    claims.append((c1 + " (exact optimum)", study.monotonicity.rawValue, statement, trend))
+    claims.append(
+      (
+        c1 + " (near-optimum)", study.nearOptimumMonotonicity.rawValue,
+        "The same comparison on the certified near-optimal points Ĝ_k themselves.",
+        "Consecutive pairs of k: \(GeneralTable.counts(study.nearOptimumVerdicts))."
+      ))
     return claims
+  }
+
+  /// A "Result" section stating a decided verdict about the exact optima as a theorem about this
+  /// model, with the command that reproduces it; empty when the verdict about the optima is undecided.
+  private static func result(_ study: GeneralStudy, command: String) -> String {
+    let rows = study.rows
+    guard rows.count >= 2, study.allRowsLocated, study.monotonicity != .undecided else { return "" }
+    let ks = kRange(rows.map(\.negatives))
+    let pairs = rows.count - 1
+    let change: String
+    switch (study.monotonicity, study.model.isOverlapping) {
+    case (.increase, false):
+      change =
+        "**a counterexample to C1**: for some consecutive pair of k the ρ-weighted downstream loss of the exact "
+        + "optimum strictly increases (pairs: \(GeneralTable.counts(study.verdicts)))."
+    case (.increase, true):
+      change =
+        study.verdicts.allSatisfy { $0 == .increase }
+        ? "its ρ-weighted downstream loss (mean-classifier loss, theory.md §4) strictly increases from each k to the "
+          + "next, for all \(pairs) consecutive pairs: for this model, more negatives make the optimal representation "
+          + "worse downstream."
+        : "its ρ-weighted downstream loss strictly increases for some consecutive pairs of k "
+          + "(\(GeneralTable.counts(study.verdicts)))."
+    default:
+      change =
+        "its ρ-weighted downstream loss strictly decreases from each k to the next, for all \(pairs) consecutive "
+        + "pairs: C1 holds for this model on k = \(ks)."
+    }
+    let delta = GeneralJSON.upperDecimal(rows.compactMap(\.location?.distanceBound).max()!)
+    return
+      "## Result\n\n**Theorem (computer-certified, theory.md §8).** For this model at s = \(study.scale) and every "
+      + "k = \(ks), the minimizer of L_k over F is unique modulo J and lies within δ ≤ \(delta) of the certified Ĝ_k; "
+      + "\(change) Reproduce with `\(command)`.\n\n"
+  }
+
+  /// Which rows were refined in MPFR before rounding.
+  private static func refinementSummary(_ rows: [GeneralRow]) -> String {
+    let refined = rows.filter { $0.refinement != nil }.map(\.negatives)
+    if refined.isEmpty { return "" }
+    if refined.count == rows.count { return "Newton's method in MPFR refines it far beyond `Double`;" }
+    return "Newton's method in MPFR refines it far beyond `Double` for k = \(kRange(refined));"
+  }
+
+  /// What the location achieved, in one paragraph.
+  private static func locationSummary(_ study: GeneralStudy) -> String {
+    let rows = study.rows
+    let located = rows.filter(\.isLocated)
+    if located.isEmpty {
+      return "No optimum could be located (the curvature bound or the localization inequality was undecided), so "
+        + "the verdicts about the exact optimum are undecided; the near-optimum verdicts are about the certified Ĝ_k only."
+    }
+    let largest = located.compactMap(\.location?.distanceBound).max()!
+    let note =
+      located.count == rows.count
+      ? "Every optimum is located"
+      : "\(located.count) of \(rows.count) optima are located (the others give *undecided*)"
+    return "\(note): each is unique modulo J and within δ ≤ \(GeneralJSON.upperDecimal(largest)) of its Ĝ_k "
+      + "(Frobenius norm, modulo J). The verdicts marked *exact optimum* are statements about these unique optima; "
+      + "those marked *near-optimum* are about the Ĝ_k."
   }
 
   /// The claim id, as in ``GeneralJSON``: C1 is stated for non-overlapping models only.
@@ -208,6 +297,11 @@ public enum GeneralMarkdown {
   }
 
   /// Exact when short (1, 2/3), else six decimals.
+  private static func accuracy(_ range: ClosedRange<Rational>) -> String {
+    range.lowerBound == range.upperBound
+      ? accuracy(range.lowerBound) : "[\(accuracy(range.lowerBound)), \(accuracy(range.upperBound))]"
+  }
+
   private static func accuracy(_ value: Rational) -> String {
     let exact = value.description
     return exact.count <= 9 ? exact : String(format: "%.6f", value.approximateDouble)

@@ -18,7 +18,23 @@ public enum UniformJSON {
         ("mean_classifier_loss", enclosure(downstream.weightedLoss)),
         ("accuracy", .string(downstream.accuracy.description)),
         ("average_binary_loss", enclosure(verification.averageBinaryLoss)),
-        ("optimum", .string("simplex")),
+        // T2: the optimum is the simplex exactly (δ = 0), unique once the KKT certificate is verified.
+        (
+          "optimum",
+          .object([
+            ("gram", .string("simplex")),
+            ("distance_bound", .string("0")),
+            ("curvature_lower_bound", .null),
+            ("unique", .bool(row.certificate.verdict == .verified)),
+          ])
+        ),
+        (
+          "downstream_at_optimum",
+          .object([
+            ("weighted", enclosure(downstream.weightedLoss)),
+            ("balanced", enclosure(downstream.balancedLoss)),
+          ])
+        ),
         ("certificate", .string(row.certificate.verdict.rawValue)),
         ("kkt_multiplier", enclosure(row.certificate.multiplier)),
         ("collision_probability", enclosure(row.bounds.collisionProbability)),

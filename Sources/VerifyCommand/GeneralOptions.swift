@@ -49,6 +49,10 @@ public struct GeneralOptions {
       guard let parsed = Rational(text), parsed.signum > 0 else {
         throw UsageError("--scale: expected a positive number, got '\(text)'")
       }
+      guard parsed <= PopulationLoss.maximumScale else {
+        throw UsageError(
+          "--scale: at most \(PopulationLoss.maximumScale) for general models (e^{2s} must fit a Double), got \(text)")
+      }
       scale = parsed
     }
     var precision = 128

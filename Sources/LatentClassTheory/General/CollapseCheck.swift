@@ -37,6 +37,33 @@ public enum CollapseCheck {
     /// Certified: both rows verified and `[L(Ĝ_point) − gap_point, L_hi(Ĝ_point)]` meets
     /// `[L(Ĝ_class) − gap_class, L_hi(Ĝ_class)]`, i.e. the two optima can be equal — which T1 says they are.
     public let consistent: Bool
+    /// T1 with uniqueness (theory.md §8 (c)): `.verified` when both optima are located (so the
+    /// point-level optimum is unique modulo `J`, and by T1 it is the collapsed one) and the
+    /// certified point-level location agrees with the lifted class-level one:
+    /// `‖P(Ĝ_point − lift Ĝ_class)‖_F ≤ δ_point + m_max·δ_class`, decided exactly. `.refuted` when
+    /// both are located and that inequality fails; `.undecided` when either is not located.
+    public let uniqueOptimumCollapsed: Verdict
+  }
+
+  /// The point-level matrix `lift(G)_{xy} = G_{c(x) c(y)}` of a class-level matrix.
+  static func lift(_ gram: RationalMatrix, owner: [Int]) -> RationalMatrix {
+    RationalMatrix(rows: owner.count, columns: owner.count) { gram[owner[$0], owner[$1]] }
+  }
+
+  /// Whether the located point-level optimum agrees with the lifted located class-level optimum.
+  ///
+  /// `‖lift(Y)‖_F ≤ m_max‖Y‖_F` (each class entry stands `m_c m_c'` times) and `lift(J) = J`, so the
+  /// class-level ball lifts to a ball of radius `m_max·δ_class` modulo `J`; both contain the
+  /// projection of the unique optimum, so their centres are within the sum of the radii.
+  static func uniqueCollapse(point: GeneralRow, classLevel: GeneralRow, owner: [Int]) -> Verdict {
+    guard let pointLocation = point.location, let classLocation = classLevel.location else { return .undecided }
+    let largestClass = Dictionary(grouping: owner, by: { $0 }).values.map(\.count).max() ?? 1
+    let difference = point.certificate.gram - lift(classLevel.certificate.gram, owner: owner)
+    let m = Rational(owner.count)
+    let total = difference.entries.reduce(Rational.zero, +)
+    let projectedSquared = RationalMatrix.frobenius(difference, difference) - total * total / (m * m)
+    let radius = pointLocation.distanceBound + Rational(largestClass) * classLocation.distanceBound
+    return projectedSquared <= radius * radius ? .verified : .refuted
   }
 
   /// Solves and certifies both levels for each `k` and checks that the optima agree within the gaps.
@@ -72,7 +99,9 @@ public enum CollapseCheck {
       {
         consistent = pl <= ch && cl <= ph
       }
-      return Comparison(negatives: p.negatives, pointLevel: p, classLevel: c, consistent: consistent)
+      return Comparison(
+        negatives: p.negatives, pointLevel: p, classLevel: c, consistent: consistent,
+        uniqueOptimumCollapsed: uniqueCollapse(point: p, classLevel: c, owner: owner))
     }
   }
 }

@@ -9,8 +9,10 @@ public struct GeneralStudy: Sendable {
   public let gapTolerance: Rational
   /// The certified rows, one per `k` (point level when the model has points).
   public let rows: [GeneralRow]
-  /// C1 verdict for each consecutive pair of rows.
+  /// C1 verdict about the exact optima for each consecutive pair of rows (theory.md §8).
   public let verdicts: [MonotonicityVerdict]
+  /// C1 verdict about the certified near-optimal points `Ĝ_k` for each consecutive pair of rows.
+  public let nearOptimumVerdicts: [MonotonicityVerdict]
   /// For non-overlapping point-level models: the class-level optimum for each `k` and whether the optima agree (T1).
   public let collapse: [CollapseCheck.Comparison]?
 
@@ -36,14 +38,24 @@ public struct GeneralStudy: Sendable {
         model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance)
     }
     verdicts = GeneralVerification.verdicts(rows)
+    nearOptimumVerdicts = GeneralVerification.nearOptimumVerdicts(rows)
   }
 
   /// Whether every row is certified.
   public var allRowsVerified: Bool { rows.allSatisfy { $0.status == .verified } }
 
-  /// The overall C1 verdict (see ``GeneralVerification/overall(_:)``).
+  /// The overall C1 verdict about the exact optima (see ``GeneralVerification/overall(_:)``).
   public var monotonicity: MonotonicityVerdict { GeneralVerification.overall(verdicts) }
+
+  /// The overall C1 verdict about the certified near-optimal points.
+  public var nearOptimumMonotonicity: MonotonicityVerdict { GeneralVerification.overall(nearOptimumVerdicts) }
+
+  /// Whether every row's optimum is located (theory.md §8).
+  public var allRowsLocated: Bool { rows.allSatisfy(\.isLocated) }
 
   /// The T1 verdict: `true` when every `k` has consistent certified optima, `nil` when not applicable.
   public var collapseHolds: Bool? { collapse.map { $0.allSatisfy(\.consistent) } }
+
+  /// T1 with uniqueness for every `k` (see ``CollapseCheck/Comparison/uniqueOptimumCollapsed``), `nil` when not applicable.
+  public var uniqueOptimumCollapsed: Verdict? { collapse.map { Verdict.all($0.map(\.uniqueOptimumCollapsed)) } }
 }

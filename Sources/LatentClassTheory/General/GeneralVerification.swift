@@ -19,11 +19,43 @@ public struct GeneralRow: Sendable {
   /// Solver diagnostics.
   public let solverIterations: Int
   public let solverConverged: Bool
+  /// The MPFR refinement `Ĝ` came from, `nil` when `Ĝ` is the rounded `Double` solution.
+  public let refinement: OptimumRefinement?
+  /// The proven curvature bound `μ₀` at `Ĝ` on `J^⊥` (theory.md §8), `nil` when none was proven.
+  public let curvatureLowerBound: Rational?
+  /// Where the exact optimum is (theory.md §8): `nil` when the localization is undecided.
+  public let location: OptimumLocation?
+  /// The downstream metrics of the exact optimum: those of every Gram matrix within the
+  /// location's distance bound of `Ĝ` (`nil` without a location).
+  public let downstreamAtOptimum: DownstreamMetrics?
+
+  public init(
+    negatives: Int, engine: ExpectationEngine, status: Status, certificate: OptimalityCertificate,
+    downstream: DownstreamMetrics, solverIterations: Int, solverConverged: Bool,
+    refinement: OptimumRefinement? = nil, curvatureLowerBound: Rational? = nil, location: OptimumLocation? = nil,
+    downstreamAtOptimum: DownstreamMetrics? = nil
+  ) {
+    self.negatives = negatives
+    self.engine = engine
+    self.status = status
+    self.certificate = certificate
+    self.downstream = downstream
+    self.solverIterations = solverIterations
+    self.solverConverged = solverConverged
+    self.refinement = refinement
+    self.curvatureLowerBound = curvatureLowerBound
+    self.location = location
+    self.downstreamAtOptimum = downstreamAtOptimum
+  }
+
+  /// Whether the optimum is located: its projection modulo `J` is unique and within the distance bound.
+  public var isLocated: Bool { location != nil }
 }
 
 /// The verdict of claim C1 (theory.md §5) between consecutive rows, on the ρ-weighted downstream loss.
 public enum MonotonicityVerdict: String, Sendable {
-  /// Certified: the later row's downstream loss is strictly below the earlier one's, or both rows have the same `Ĝ`.
+  /// Certified: the later row's downstream loss is strictly below the earlier one's (for verdicts
+  /// about `Ĝ`, also when both rows have the same `Ĝ`).
   case nonIncreasing = "non-increasing"
   /// Certified: the later row's downstream loss is strictly above.
   case increase = "increase found"
@@ -31,22 +63,26 @@ public enum MonotonicityVerdict: String, Sendable {
   case undecided
 }
 
-/// Runs solver, certificate and downstream metrics for a model over a list of `k`
-/// (issue #3). Warm-starts each `k` from the previous optimum.
+/// Runs solver, refinement, certificates and downstream metrics for a model over a list of `k`.
+/// Warm-starts each `k` from the previous optimum.
 ///
-/// What "verified" means: `Ĝ_k` is a rational feasible Gram matrix with
-/// `L_k(Ĝ_k) − min_F L_k ≤ gapTolerance`, certified. The downstream numbers are
-/// those of `Ĝ_k`, exact or enclosed; C1 verdicts compare them. They are about
-/// these certified near-optimal representations: without a strong-convexity bound
-/// the distance from `Ĝ_k` to the exact optimum is not certified.
+/// What "verified" means for a row: `Ĝ_k` is a rational feasible Gram matrix with
+/// `L_k(Ĝ_k) − min_F L_k ≤ gapTolerance`, certified (theory.md §6). A row is also *located*
+/// when the curvature bound and the localization theorem (theory.md §8) put every minimizer
+/// within `δ` of `Ĝ_k` modulo `J`; its `downstreamAtOptimum` then encloses the downstream
+/// quantities of the exact optimum, and ``verdicts(_:)`` compares those.
 public enum GeneralVerification {
   /// `starts(k)`, when given and non-`nil`, replaces the previous row's optimum as the
   /// solver's starting factor for `k` (the certificate does not depend on where the solver started).
+  /// `locate` turns on the MPFR refinement (multinomial engine only), the curvature bound and the
+  /// localization; without it rows certify the gap only (enough for a floor on `min L_k`).
   ///
-  /// - Complexity: per `k`, one solve (many `Double` evaluations) and one certificate.
+  /// - Complexity: per `k`, one solve (many `Double` evaluations), a refinement (a few `Interval`
+  ///   evaluations at `precision + 64` bits), a certificate and a curvature bound.
   public static func run(
     model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
-    precision: Int = 64, gapTolerance: Rational = Rational(1, 100_000_000), starts: ((Int) -> [[Double]]?)? = nil
+    precision: Int = 64, gapTolerance: Rational = Rational(1, 100_000_000), locate: Bool = true,
+    starts: ((Int) -> [[Double]]?)? = nil
   ) -> [GeneralRow] {
     var start: [[Double]]? = nil
     let solver = GramSolver()
@@ -54,26 +90,53 @@ public enum GeneralVerification {
       let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: scale), engine: engine)
       let solution = solver.solve(loss, start: starts?(k) ?? start)
       start = solution.factor
-      let certificate = OptimalityCertificate.certify(loss, solution: solution, precision: precision)
+      let refinement = locate ? OptimumRefinement(loss, solution: solution, precision: precision) : nil
+      let certificate =
+        refinement.map { OptimalityCertificate.certify(loss, factor: $0.factor, precision: precision, refined: true) }
+        ?? OptimalityCertificate.certify(loss, solution: solution, precision: precision)
       let verified = certificate.certifies(gapAtMost: gapTolerance)
+      let curvature =
+        verified ? CurvatureCertificate(loss, gram: certificate.gram, precision: precision).lowerBound : nil
+      var location: OptimumLocation? = nil
+      if let gap = certificate.gap, let curvature, verified {
+        location = OptimumLocation.locate(gap: gap, curvature: curvature, scale: scale, precision: precision)
+      }
       return GeneralRow(
         negatives: k, engine: loss.engine, status: verified ? .verified : .undecided, certificate: certificate,
         downstream: DownstreamMetrics(model: model, gram: certificate.gram, scale: scale, precision: precision),
-        solverIterations: solution.iterations, solverConverged: solution.converged)
+        solverIterations: solution.iterations, solverConverged: solution.converged, refinement: refinement,
+        curvatureLowerBound: curvature, location: location,
+        downstreamAtOptimum: location.map {
+          DownstreamMetrics(
+            model: model, gram: certificate.gram, scale: scale, precision: precision, radius: $0.distanceBound)
+        })
     }
   }
 
-  /// The C1 verdict for each consecutive pair of rows.
+  /// The C1 verdict about the exact optima for each consecutive pair of rows: decided only when
+  /// both optima are located and their enclosed ρ-weighted downstream losses are disjoint.
   public static func verdicts(_ rows: [GeneralRow]) -> [MonotonicityVerdict] {
+    zip(rows, rows.dropFirst()).map { earlier, later in
+      guard let before = earlier.downstreamAtOptimum, let after = later.downstreamAtOptimum else { return .undecided }
+      return order(after.weightedLoss, before.weightedLoss)
+    }
+  }
+
+  /// The C1 verdict about the certified near-optimal points `Ĝ_k` for each consecutive pair of rows.
+  public static func nearOptimumVerdicts(_ rows: [GeneralRow]) -> [MonotonicityVerdict] {
     zip(rows, rows.dropFirst()).map { earlier, later in
       guard earlier.status == .verified, later.status == .verified else { return .undecided }
       // The same rational Ĝ has the same downstream loss: equal is non-increasing, exactly.
       if earlier.certificate.gram == later.certificate.gram { return .nonIncreasing }
-      switch Interval.compare(later.downstream.weightedLoss, earlier.downstream.weightedLoss) {
-      case .less: return .nonIncreasing
-      case .greater: return .increase
-      case .undecided: return .undecided
-      }
+      return order(later.downstream.weightedLoss, earlier.downstream.weightedLoss)
+    }
+  }
+
+  private static func order(_ later: Interval, _ earlier: Interval) -> MonotonicityVerdict {
+    switch Interval.compare(later, earlier) {
+    case .less: return .nonIncreasing
+    case .greater: return .increase
+    case .undecided: return .undecided
     }
   }
 

@@ -58,19 +58,70 @@ public struct LaplaceEngine: Sendable {
   public func pairExpectation<T: EngineScalar>(
     gaps y: [T], probabilities p: [T], negatives k: Int, rules: QuadratureRules<T>, precision: Int
   ) -> PairExpectation<T> {
+    var value = T(0)
+    var derivatives = [T](repeating: T(0), count: y.count)
+    let tailStart = forEachPanel(gaps: y, probabilities: p, negatives: k, rules: rules, precision: precision) {
+      _, gauss, lobatto in
+      value = value + T.bracket(gauss.value, lobatto.value)
+      for z in derivatives.indices {
+        derivatives[z] = derivatives[z] + T.bracket(gauss.derivatives[z], lobatto.derivatives[z])
+      }
+    }
+    let tail = T(Rational(exactly: tailStart)!, precision: precision)
+    let decay = T.exp(-tail)
+    value = value + T.bracket(T(0), decay / tail)
+    for z in derivatives.indices { derivatives[z] = derivatives[z] + T.bracket(T(0), T(k) * p[z] * decay) }
+    return PairExpectation(value: value, logGapDerivatives: derivatives)
+  }
+
+  /// Lower bounds on `E[n_z y_z / (1 + S)²]` for each `z`: the curvature weights of theory.md §8.
+  ///
+  /// `1/(1+S)² = ∫_0^∞ t e^{−t(1+S)} dt` gives `E[n_z y_z/(1+S)²] = ∫_0^∞ t·g_z(t) dt` with `g_z` the
+  /// (completely monotone) gradient integrand. On a panel `[a, b]`, `∫ t g_z ≥ a ∫ g_z ≥ a · Gauss(g_z)`;
+  /// the tail and the first panel's `t < a` part are dropped, as they are non-negative.
+  ///
+  /// Error bound (`Interval`): the lower end of each result is a certified lower bound; the value is
+  /// at least half the true one on panels with `b ≤ 2a` (the dyadic panels and their bisections).
+  ///
+  /// - Complexity: O(panels · M).
+  public func curvatureWeights<T: EngineScalar>(
+    gaps y: [T], probabilities p: [T], negatives k: Int, rules: QuadratureRules<T>, precision: Int
+  ) -> [T] {
+    var weights = [T](repeating: T(0), count: y.count)
+    _ = forEachPanel(gaps: y, probabilities: p, negatives: k, rules: rules, precision: precision) {
+      panel, gauss, _ in
+      let start = T(dyadic: panel.a)
+      for z in weights.indices { weights[z] = weights[z] + start * gauss.derivatives[z] }
+    }
+    return weights
+  }
+
+  /// Runs the adaptive quadrature of one pair's integrands and hands every accepted panel, with its
+  /// Gauss (lower) and Lobatto (upper) rule values, to `body`; returns where the tail starts.
+  ///
+  /// Panels are dyadic in `t` (the integrands vary on the scale `1/(k E[Y])` near 0 and 1 far out),
+  /// bisected until the two rules agree to the panel's share of ``tolerance``, at most 24 times.
+  /// The number of panels is capped at ``maximumPanels``: past it the remaining panels are accepted as
+  /// they are (still certified, only wider), so extreme scales cannot exhaust memory.
+  ///
+  /// - Complexity: O(panels · M).
+  func forEachPanel<T: EngineScalar>(
+    gaps y: [T], probabilities p: [T], negatives k: Int, rules: QuadratureRules<T>, precision: Int,
+    _ body: (
+      _ panel: (a: Double, b: Double), _ gauss: (value: T, derivatives: [T]), _ lobatto: (value: T, derivatives: [T])
+    ) -> Void
+  ) -> Double {
     let integrand = FrullaniIntegrand(gaps: y, probabilities: p, negatives: k, precision: precision)
     let meanGap = zip(p, y).reduce(0.0) { $0 + $1.0.estimate * $1.1.estimate }
-    // The integrand varies on the scale 1/(k E[Y]) near 0 and 1 far out; dyadic panels cover both.
-    let start = min(0.5, 1 / (4 * (1 + Double(k) * meanGap)))
+    // The floor keeps the dyadic cuts finite when E[Y] overflows `Double` (scales beyond ``PopulationLoss/maximumScale``).
+    let start = max(min(0.5, 1 / (4 * (1 + Double(k) * meanGap))), 0x1p-1000)
     let end = max(2.0, -log(tolerance / 16))
     var cuts = [0.0, start]
     while cuts.last! < end { cuts.append(cuts.last! * 2) }
     let levels = Double(cuts.count)
-
-    var value = T(0)
-    var derivatives = [T](repeating: T(0), count: y.count)
     var stack =
       zip(cuts, cuts.dropFirst()).map { (a: $0, b: $1, depth: 0) }.reversed() as [(a: Double, b: Double, depth: Int)]
+    var accepted = 0
     while let panel = stack.popLast() {
       let (gauss, lobatto) = rules.integrate(integrand, from: panel.a, to: panel.b, precision: precision)
       let error = abs(lobatto.value.estimate - gauss.value.estimate)
@@ -78,23 +129,20 @@ public struct LaplaceEngine: Sendable {
       // (the `Double` midpoints of enclosures included); bisecting further would never stop.
       let noise = 64 * Double.ulpOfOne * abs(lobatto.value.estimate)
       let allowed = max(tolerance * (panel.b - panel.a) / max(panel.b, start) / levels, noise)
-      if error > allowed && panel.depth < 24 {
+      if error > allowed && panel.depth < 24 && accepted + stack.count < LaplaceEngine.maximumPanels {
         let middle = (panel.a + panel.b) / 2
         stack.append((middle, panel.b, panel.depth + 1))
         stack.append((panel.a, middle, panel.depth + 1))
         continue
       }
-      value = value + T.bracket(gauss.value, lobatto.value)
-      for z in derivatives.indices {
-        derivatives[z] = derivatives[z] + T.bracket(gauss.derivatives[z], lobatto.derivatives[z])
-      }
+      accepted += 1
+      body((panel.a, panel.b), gauss, lobatto)
     }
-    let tailStart = T(Rational(exactly: cuts.last!)!, precision: precision)
-    let decay = T.exp(-tailStart)
-    value = value + T.bracket(T(0), decay / tailStart)
-    for z in derivatives.indices { derivatives[z] = derivatives[z] + T.bracket(T(0), T(k) * p[z] * decay) }
-    return PairExpectation(value: value, logGapDerivatives: derivatives)
+    return cuts.last!
   }
+
+  /// The most panels one pair's quadrature may use (about 40 MB of `Interval` work at 128 bits).
+  public static let maximumPanels = 20_000
 }
 
 /// The integrands of ``LaplaceEngine`` at one point, evaluated in the cancellation-free form

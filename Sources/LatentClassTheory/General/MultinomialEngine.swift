@@ -67,11 +67,12 @@ public struct MultinomialEngine: Sendable {
       present: counts.map { n in n.indices.filter { n[$0] != 0 } })
   }
 
-  /// `L_k(G)` and its gradient (convention of ``LossAndGradient``).
+  /// `L_k(G)` and its gradient (convention of ``LossAndGradient``); with `gradientOnly` the loss is
+  /// left at 0 and no logarithm is evaluated (Newton refinement needs only the gradient).
   ///
   /// - Complexity: O(pairs · count vectors · M).
   public func evaluate<T: EngineScalar>(
-    _ problem: ContrastiveProblem, gram: [[T]], prepared: Prepared<T>, precision: Int
+    _ problem: ContrastiveProblem, gram: [[T]], prepared: Prepared<T>, precision: Int, gradientOnly: Bool = false
   ) -> LossAndGradient<T> {
     let s = T(problem.scale, precision: precision)
     let expectations = problem.pairs.map { pair -> PairExpectation<T> in
@@ -81,8 +82,11 @@ public struct MultinomialEngine: Sendable {
       for (v, n) in prepared.multiplicities.enumerated() {
         let probability = prepared.probabilities[v]
         // At scale 1 the score derivatives n_z y_z / (1 + Σ n y) are the log-gap derivatives q_z.
-        let draw = NCELoss.lossAndGradient(exponentiatedGaps: gaps, multiplicities: n, scale: T(1))
-        value = value + probability * draw.loss
+        let draw =
+          gradientOnly
+          ? (loss: T(0), negatives: NCELoss.gradient(exponentiatedGaps: gaps, multiplicities: n, scale: T(1)))
+          : NCELoss.lossAndGradient(exponentiatedGaps: gaps, multiplicities: n, scale: T(1))
+        if !gradientOnly { value = value + probability * draw.loss }
         for z in prepared.present[v] { derivatives[z] = derivatives[z] + probability * draw.negatives[z] }
       }
       return PairExpectation(value: value, logGapDerivatives: derivatives)
@@ -92,3 +96,28 @@ public struct MultinomialEngine: Sendable {
 }
 
 extension MultinomialEngine.Prepared: Sendable where T: Sendable {}
+
+extension MultinomialEngine {
+  /// For each pair (in `problem.pairs` order) and each point `z`, `E[n_z y_z / (1 + S)²]` with
+  /// `S = Σ_z n_z y_z`: the curvature weights of theory.md §8.
+  ///
+  /// Error bound (`Interval`): each result encloses the exact expectation (exact weights, outward rounding).
+  ///
+  /// - Complexity: O(pairs · count vectors · M).
+  public func curvatureWeights<T: EngineScalar>(
+    _ problem: ContrastiveProblem, gram: [[T]], prepared: Prepared<T>, precision: Int
+  ) -> [[T]] {
+    let s = T(problem.scale, precision: precision)
+    return problem.pairs.map { pair in
+      let gaps = problem.exponentiatedGaps(pair, gram: gram, scale: s)
+      var weights = [T](repeating: T(0), count: gaps.count)
+      for (v, n) in prepared.multiplicities.enumerated() {
+        var partition = T(1)
+        for z in prepared.present[v] { partition = partition + n[z] * gaps[z] }
+        let factor = prepared.probabilities[v] / (partition * partition)
+        for z in prepared.present[v] { weights[z] = weights[z] + factor * n[z] * gaps[z] }
+      }
+      return weights
+    }
+  }
+}

@@ -39,66 +39,78 @@ public struct OptimalityCertificate: Sendable {
   /// Rounding: `V` to multiples of `2^{−48}`, then any row with `‖v̂‖² > 1` scaled by a
   /// rational `r < 1` with `r²‖v̂‖² ≤ 1` checked exactly. Because `C V ≈ −diag(λ) V` at
   /// an optimum, the rounding costs only `O(2^{−96})` in `⟨C + diag λ, Ĝ⟩`.
-  /// Multipliers: `λ_i = −(C G)_ii / G_ii` on rows with `G_ii ≈ 1` (else 0), clamped at 0,
-  /// plus a shift `δ` increased tenfold from `10^{−15}` until the exact LDLᵀ succeeds.
   ///
-  /// - Complexity: one `Interval` evaluation of `L_k` and its gradient, O(M³) exact
-  ///   operations for `Ĝ`, and up to ten exact LDLᵀ factorizations.
+  /// - Complexity: see ``certify(_:factor:precision:refined:)``.
   public static func certify(_ loss: PopulationLoss, solution: GramSolver.Solution, precision: Int = 96)
     -> OptimalityCertificate
   {
-    let factor = roundedFactor(solution.factor)
+    certify(loss, factor: roundedFactor(solution.factor), precision: precision, refined: false)
+  }
+
+  /// Certifies the rational feasible point `Ĝ = factor · factorᵀ` (every row of `factor` in the unit ball).
+  ///
+  /// Multipliers: `λ_i = −(C_mid Ĝ)_ii / Ĝ_ii` on rows with `Ĝ_ii ≈ 1` (else 0), clamped at 0,
+  /// plus a shift `δ` increased sixteenfold from a start until the exact LDLᵀ succeeds. A `refined`
+  /// point (accurate far beyond `Double`) uses the exact midpoints of the gradient's enclosures and
+  /// starts the shift near `2^{−precision}`; otherwise `C_mid` is rounded to `Double` (cheaper exact
+  /// arithmetic) and the shift starts at `10^{−15}`. Either way the bound is rigorous: the radius
+  /// `R` accounts for the distance of `C_mid` from the enclosures.
+  ///
+  /// - Complexity: one `Interval` evaluation of `L_k` and its gradient, O(M³) exact
+  ///   operations for `Ĝ`, and up to about twenty exact LDLᵀ factorizations.
+  public static func certify(_ loss: PopulationLoss, factor: RationalMatrix, precision: Int, refined: Bool)
+    -> OptimalityCertificate
+  {
     let gram = factor * factor.transposed
     let m = gram.rows
     let enclosure = loss.enclose(gram: gram, precision: precision)
+    func uncertified() -> OptimalityCertificate {
+      OptimalityCertificate(
+        gram: gram, factor: factor, loss: enclosure.loss, lowerBound: nil, gap: nil, multipliers: [])
+    }
 
-    // C_mid: Double midpoints (exact dyadic rationals), symmetric; R_ij bounds |C_ij − C_mid,ij|.
+    // C_mid: rational midpoints, symmetric; R_ij bounds |C_ij − C_mid,ij|.
     var middle = [[Rational]](repeating: [Rational](repeating: 0, count: m), count: m)
     var radiusSum = Rational.zero
     for i in 0..<m {
       for j in i..<m {
         let entry = enclosure.gradient[i][j]
-        guard let low = entry.lowerBound, let high = entry.upperBound else {
-          return OptimalityCertificate(
-            gram: gram, factor: factor, loss: enclosure.loss, lowerBound: nil, gap: nil, multipliers: [])
-        }
-        let mid = Rational(exactly: entry.approximateDouble)!
+        guard let low = entry.lowerBound, let high = entry.upperBound else { return uncertified() }
+        let mid = refined ? (low + high) / 2 : Rational(exactly: entry.approximateDouble)!
         let radius = max(high - mid, mid - low)
         middle[i][j] = mid
         middle[j][i] = mid
         radiusSum += i == j ? radius : 2 * radius
       }
     }
-    let gramDouble = (0..<m).map { i in (0..<m).map { gram[i, $0].approximateDouble } }
-    let estimates = (0..<m).map { i -> Double in
-      guard gramDouble[i][i] > 1 - 1e-6 else { return 0 }
-      let cg = (0..<m).reduce(0.0) { $0 + middle[i][$1].approximateDouble * gramDouble[$1][i] }
-      return max(0, -cg / gramDouble[i][i])
+    let grid = Rational(1, 2).power(precision + 16)
+    let estimates = (0..<m).map { i -> Rational in
+      guard gram[i, i].approximateDouble > 1 - 1e-6 else { return .zero }
+      let cg = (0..<m).reduce(Rational.zero) { $0 + middle[i][$1] * gram[$1, i] }
+      let estimate = -cg / gram[i, i]
+      guard estimate.signum > 0 else { return .zero }
+      return refined ? (estimate / grid).rounded(.down) * grid : Rational(exactly: estimate.approximateDouble)!
     }
     let scale = 1 + (middle.flatMap { $0 }.map { abs($0.approximateDouble) }.max() ?? 0)
-    var shift = 1e-15
+    var shift = refined ? pow(2, -Double(precision - 8)) : 1e-15
     var multipliers: [Rational]? = nil
     while shift <= 1e-5 {
-      let candidate = estimates.map { Rational(exactly: $0 + shift * scale)! }
+      let candidate = estimates.map { $0 + Rational(exactly: shift * scale)! }
       let dual = RationalMatrix(rows: m, columns: m) { i, j in i == j ? middle[i][j] + candidate[i] : middle[i][j] }
       if dual.semidefinitenessCertificate().isPositiveSemidefinite {
         multipliers = candidate
         break
       }
-      shift *= 10
+      shift *= refined ? 16 : 10
     }
     guard let multipliers, let lossLow = enclosure.loss.lowerBound, let lossHigh = enclosure.loss.upperBound else {
-      return OptimalityCertificate(
-        gram: gram, factor: factor, loss: enclosure.loss, lowerBound: nil, gap: nil, multipliers: [])
+      return uncertified()
     }
     var pairing = Interval(0)
     for i in 0..<m {
       for j in 0..<m { pairing = pairing + enclosure.gradient[i][j] * Interval(gram[i, j], precision: precision + 64) }
     }
-    guard let pairingHigh = pairing.upperBound else {
-      return OptimalityCertificate(
-        gram: gram, factor: factor, loss: enclosure.loss, lowerBound: nil, gap: nil, multipliers: [])
-    }
+    guard let pairingHigh = pairing.upperBound else { return uncertified() }
     let lower = lossLow - pairingHigh - multipliers.reduce(0, +) - radiusSum
     return OptimalityCertificate(
       gram: gram, factor: factor, loss: enclosure.loss, lowerBound: lower, gap: lossHigh - lower,

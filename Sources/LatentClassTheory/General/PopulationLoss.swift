@@ -54,6 +54,41 @@ public struct PopulationLoss: Sendable {
     return laplace.evaluate(problem, gram: gram, precision: precision)
   }
 
+  /// The gradient of `L_k` at `G` (the `loss` field is left at 0) from the multinomial engine, without
+  /// evaluating any logarithm; `nil` for the Laplace engine, whose integrand needs them anyway.
+  ///
+  /// - Complexity: O(pairs · count vectors · M).
+  public func gradient<T: EngineScalar>(gram: [[T]], precision: Int) -> LossAndGradient<T>? {
+    guard let table else { return nil }
+    return table.evaluate(
+      problem, gram: gram, prepared: table.prepared(precision: precision), precision: precision, gradientOnly: true)
+  }
+
+  /// The largest scale `s` the engines accept: `e^{2s}` must stay finite in `Double`, which the solver
+  /// and the quadrature's panel choice use.
+  public static let maximumScale: Rational = 300
+
+  /// Enclosures of the curvature weights `E[n_z y_z / (1 + S)²]` of every pair at a rational `Ĝ`
+  /// (theory.md §8): exact enclosures from the multinomial engine, certified lower bounds (in the
+  /// lower ends) from the Laplace engine.
+  ///
+  /// - Complexity: that of one evaluation of the engine.
+  public func curvatureWeights(gram: RationalMatrix, precision: Int) -> [[Interval]] {
+    let entries = (0..<gram.rows).map { i in (0..<gram.columns).map { Interval(gram[i, $0], precision: precision) } }
+    if let table {
+      return table.curvatureWeights(
+        problem, gram: entries, prepared: table.prepared(precision: precision), precision: precision)
+    }
+    let s = Interval(problem.scale, precision: precision)
+    let p = problem.negativeDistribution.map { Interval($0, precision: precision) }
+    let rules = QuadratureRules<Interval>(precision: precision)
+    return problem.pairs.map { pair in
+      certificateLaplace.curvatureWeights(
+        gaps: problem.exponentiatedGaps(pair, gram: entries, scale: s), probabilities: p,
+        negatives: problem.negatives, rules: rules, precision: precision)
+    }
+  }
+
   /// A certified enclosure of `L_k(Ĝ)` and of its gradient at a rational `Ĝ`.
   ///
   /// Error bound: the enclosure contains the exact values; its width is the rounding at

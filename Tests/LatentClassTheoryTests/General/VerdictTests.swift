@@ -7,13 +7,16 @@ import XCTest
 final class VerdictTests: XCTestCase {
   private let model = try! LatentClassModel.classLevel(rho: [Rational(1, 3), Rational(1, 3), Rational(1, 3)])
 
-  /// A row whose `Ĝ` is `gram` (the certificate fields other than the Gram matrix do not enter the verdict).
-  private func row(_ gram: RationalMatrix, status: GeneralRow.Status) -> GeneralRow {
+  /// A row whose `Ĝ` is `gram` (the certificate fields other than the Gram matrix do not enter the verdict),
+  /// located within `radius` when one is given.
+  private func row(_ gram: RationalMatrix, status: GeneralRow.Status, radius: Rational? = nil) -> GeneralRow {
     let certificate = OptimalityCertificate(
       gram: gram, factor: gram, loss: Interval(0), lowerBound: 0, gap: 0, multipliers: [])
     return GeneralRow(
       negatives: 1, engine: .multinomial, status: status, certificate: certificate,
-      downstream: DownstreamMetrics(model: model, gram: gram, scale: 1), solverIterations: 0, solverConverged: true)
+      downstream: DownstreamMetrics(model: model, gram: gram, scale: 1), solverIterations: 0, solverConverged: true,
+      location: radius.map { OptimumLocation(curvatureLowerBound: 1, cylinderRadius: 1, distanceBound: $0) },
+      downstreamAtOptimum: radius.map { DownstreamMetrics(model: model, gram: gram, scale: 1, radius: $0) })
   }
 
   func testVerdictsFollowTheCertifiedDownstreamOrder() {
@@ -22,10 +25,21 @@ final class VerdictTests: XCTestCase {
     let zero = RationalMatrix(rows: 3, columns: 3) { _, _ in 0 }
     let good = row(simplex, status: .verified)
     let bad = row(zero, status: .verified)
-    XCTAssertEqual(GeneralVerification.verdicts([bad, good]), [.nonIncreasing])
-    XCTAssertEqual(GeneralVerification.verdicts([good, bad]), [.increase])
-    XCTAssertEqual(GeneralVerification.verdicts([good, good]), [.nonIncreasing])  // same Ĝ
-    XCTAssertEqual(GeneralVerification.verdicts([bad, row(simplex, status: .undecided)]), [.undecided])
+    XCTAssertEqual(GeneralVerification.nearOptimumVerdicts([bad, good]), [.nonIncreasing])
+    XCTAssertEqual(GeneralVerification.nearOptimumVerdicts([good, bad]), [.increase])
+    XCTAssertEqual(GeneralVerification.nearOptimumVerdicts([good, good]), [.nonIncreasing])  // same Ĝ
+    XCTAssertEqual(GeneralVerification.nearOptimumVerdicts([bad, row(simplex, status: .undecided)]), [.undecided])
+    // Rows that are not located say nothing about the exact optimum.
+    XCTAssertEqual(GeneralVerification.verdicts([bad, good]), [.undecided])
+    // log 3 − log(1 + 2e^{-3/2}) ≈ 0.41: balls of radius 1/100 keep the order, radius 1 does not decide it.
+    let goodBall = row(simplex, status: .verified, radius: Rational(1, 100))
+    let badBall = row(zero, status: .verified, radius: Rational(1, 100))
+    XCTAssertEqual(GeneralVerification.verdicts([badBall, goodBall]), [.nonIncreasing])
+    XCTAssertEqual(GeneralVerification.verdicts([goodBall, badBall]), [.increase])
+    // The same centre located twice: equal optima cannot be ordered by enclosures.
+    XCTAssertEqual(GeneralVerification.verdicts([goodBall, goodBall]), [.undecided])
+    let wide = row(simplex, status: .verified, radius: 1)
+    XCTAssertEqual(GeneralVerification.verdicts([badBall, wide]), [.undecided])
     XCTAssertEqual(GeneralVerification.overall([.nonIncreasing, .undecided]), .undecided)
     XCTAssertEqual(GeneralVerification.overall([.undecided, .increase]), .increase)
     XCTAssertEqual(GeneralVerification.overall([.nonIncreasing, .nonIncreasing]), .nonIncreasing)
