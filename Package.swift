@@ -8,6 +8,7 @@
 //   engines            LatentClassTheory | CIFARTraining   (siblings: certified theory, Float training)
 //   studies            CIFARStudy                     (a trained sweep against the certified optimum)
 //   presentation       Reports                        (Markdown, SVG, JSON)
+//   command layer      CommandLineSupport             (flag table, help, errors, atomic output, progress)
 //   front ends         VerifyCommand, verify, train-cifar, benchmarks
 import PackageDescription
 
@@ -28,6 +29,10 @@ let package = Package(
     // Arb is only an independent oracle for the tests; the product never links it.
     .systemLibrary(name: "CArb", providers: [.apt(["libflint-arb-dev"])]),
 
+    // The train-cifar results schema (results.json), with no dependencies, so Reports and
+    // verify read trained sweeps without linking the trainer (OpenBLAS).
+    .target(name: "TrainingResults"),
+
     // Seeded randomness shared by the trainer, the model generators and the tests.
     .target(name: "SeededRandom"),
 
@@ -35,34 +40,55 @@ let package = Package(
     .target(name: "ExactArithmetic", dependencies: ["CGMP", "CMPFR"]),
 
     // The shared loss definitions.
-    .target(name: "ContrastiveLoss", dependencies: ["ExactArithmetic"]),
+    // The shared loss definitions; the certified `Interval` instance is a module of its own so
+    // the Float trainer links neither GMP nor MPFR.
+    .target(name: "ContrastiveLoss"),
+    .target(name: "IntervalLoss", dependencies: ["ContrastiveLoss", "ExactArithmetic"]),
 
     // Engines.
-    .target(name: "LatentClassTheory", dependencies: ["ContrastiveLoss", "ExactArithmetic", "SeededRandom"]),
-    .target(name: "CIFARTraining", dependencies: ["ContrastiveLoss", "CBLAS", "CMalloc", "SeededRandom"]),
+    .target(
+      name: "LatentClassTheory", dependencies: ["ContrastiveLoss", "IntervalLoss", "ExactArithmetic", "SeededRandom"]),
+    .target(
+      name: "CIFARTraining", dependencies: ["ContrastiveLoss", "TrainingResults", "CBLAS", "CMalloc", "SeededRandom"]),
 
     // Studies: a trained CIFAR sweep beside the certified optimum (computes; Reports renders).
-    .target(name: "CIFARStudy", dependencies: ["LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
+    .target(name: "CIFARStudy", dependencies: ["LatentClassTheory", "TrainingResults", "ExactArithmetic"]),
 
     // Presentation.
-    .target(name: "Reports", dependencies: ["CIFARStudy", "LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
+    .target(name: "Reports", dependencies: ["CIFARStudy", "LatentClassTheory", "TrainingResults", "ExactArithmetic"]),
 
-    // Front ends.
+    // Front ends. CommandLineSupport (Foundation only) holds the flag table, help, errors,
+    // the atomic multi-file writer and the progress line every command shares.
+    .target(name: "CommandLineSupport"),
     .target(
       name: "VerifyCommand",
-      dependencies: ["Reports", "CIFARStudy", "LatentClassTheory", "CIFARTraining", "ExactArithmetic"]),
+      dependencies: [
+        "CommandLineSupport", "Reports", "CIFARStudy", "LatentClassTheory", "TrainingResults", "ExactArithmetic",
+      ]),
     .executableTarget(name: "verify", dependencies: ["VerifyCommand"]),
-    .executableTarget(name: "train-cifar", dependencies: ["CIFARTraining"]),
-    .executableTarget(name: "benchmarks", dependencies: ["VerifyCommand", "LatentClassTheory"]),
-    .executableTarget(name: "cifar-benchmark", dependencies: ["CIFARTraining"]),
+    .target(name: "TrainCommand", dependencies: ["CommandLineSupport", "CIFARTraining", "TrainingResults"]),
+    .executableTarget(name: "train-cifar", dependencies: ["TrainCommand"]),
+    .executableTarget(
+      name: "benchmarks",
+      dependencies: ["CommandLineSupport", "LatentClassTheory", "ExactArithmetic", "ContrastiveLoss"]),
+    .executableTarget(
+      name: "cifar-benchmark", dependencies: ["CommandLineSupport", "CIFARTraining", "TrainingResults", "SeededRandom"]),
 
     // Tests. TestSupport holds the seeded-property helpers every property test uses.
     .target(name: "TestSupport", dependencies: ["ExactArithmetic", "SeededRandom"], path: "Tests/TestSupport"),
     .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic", "CArb", "TestSupport"]),
-    .testTarget(name: "ContrastiveLossTests", dependencies: ["ContrastiveLoss", "TestSupport"]),
+    .testTarget(name: "ContrastiveLossTests", dependencies: ["ContrastiveLoss", "IntervalLoss", "TestSupport"]),
     .testTarget(name: "LatentClassTheoryTests", dependencies: ["LatentClassTheory", "ContrastiveLoss", "TestSupport"]),
-    .testTarget(name: "VerifyCommandTests", dependencies: ["VerifyCommand", "Reports", "CIFARStudy", "TestSupport"]),
+    .testTarget(
+      name: "VerifyCommandTests",
+      dependencies: ["VerifyCommand", "CommandLineSupport", "Reports", "CIFARStudy", "TrainingResults", "TestSupport"]),
+    .testTarget(name: "CommandLineSupportTests", dependencies: ["CommandLineSupport"]),
+    .testTarget(
+      name: "TrainCommandTests",
+      dependencies: ["TrainCommand", "CIFARTraining", "TrainingResults", "CommandLineSupport", "SeededRandom"]),
     // LatentClassTheory only to hold the class-level Float trainer against the certified optimum.
-    .testTarget(name: "CIFARTrainingTests", dependencies: ["CIFARTraining", "ContrastiveLoss", "LatentClassTheory"]),
+    .testTarget(
+      name: "CIFARTrainingTests",
+      dependencies: ["CIFARTraining", "TrainingResults", "ContrastiveLoss", "SeededRandom", "LatentClassTheory"]),
   ]
 )

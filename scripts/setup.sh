@@ -33,7 +33,9 @@ if [ -d "$shared" ]; then
     done
   done
   if [ -f "$shared/SHA256SUMS" ]; then
-    (cd "$cache" && sha256sum --quiet -c "$(realpath "../../$shared/SHA256SUMS")") \
+    # Resolved before the cd, so a relative and an absolute SHARED_DATA both work.
+    sums=$(realpath "$shared/SHA256SUMS")
+    (cd "$cache" && sha256sum --quiet -c "$sums") \
       || { echo "setup: decompressed CIFAR data does not match $shared/SHA256SUMS" >&2; exit 1; }
   fi
 else

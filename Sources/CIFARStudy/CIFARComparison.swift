@@ -1,6 +1,6 @@
-import CIFARTraining
 import ExactArithmetic
 import LatentClassTheory
+import TrainingResults
 
 /// A trained CIFAR sweep beside the exact predictions for its class-level model
 /// (theory.md §5, §10): the certified population optimum `L*_k` as a floor under the

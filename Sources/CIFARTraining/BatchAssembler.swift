@@ -1,3 +1,6 @@
+import SeededRandom
+import TrainingResults
+
 /// Turns chosen training images into the network's normalised `Float` input,
 /// with the standard light augmentation (random crop of a 4-pixel zero-padded
 /// image, random horizontal flip).

@@ -1,4 +1,5 @@
 import Foundation
+import TrainingResults
 
 /// Reads the official CIFAR binary files and checks them before any training starts.
 public enum CIFARLoader {
@@ -6,19 +7,19 @@ public enum CIFARLoader {
   /// its parent (a standard download directory with `cifar-10-batches-bin/` or
   /// `cifar-100-binary/` inside).
   ///
-  /// - Throws: ``TrainingError/usage(flag:message:)`` for `--data` when neither exists.
+  /// - Throws: ``TrainingError/missingData(directory:reason:)`` when neither exists.
   public static func datasetFolder(for dataset: CIFARDataset, in directory: String) throws -> String {
     let fileManager = FileManager.default
     var isDirectory: ObjCBool = false
     guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw TrainingError.usage(flag: "--data", message: "no such directory \(directory)")
+      throw TrainingError.missingData(directory: directory, reason: "no such directory")
     }
     let nested = (directory as NSString).appendingPathComponent(dataset.folderName)
     if fileManager.fileExists(atPath: nested) { return nested }
     let marker = (directory as NSString).appendingPathComponent(dataset.testFiles[0])
     if fileManager.fileExists(atPath: marker) { return directory }
-    throw TrainingError.usage(
-      flag: "--data", message: "\(directory) contains neither \(dataset.folderName)/ nor \(dataset.testFiles[0])")
+    throw TrainingError.missingData(
+      directory: directory, reason: "contains neither \(dataset.folderName)/ nor \(dataset.testFiles[0])")
   }
 
   /// The training and test split of `dataset` from `folder` (see ``datasetFolder(for:in:)``).

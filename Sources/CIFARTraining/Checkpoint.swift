@@ -1,7 +1,9 @@
 import Foundation
+import SeededRandom
+import TrainingResults
 
-/// Stores ``TrainingState`` in a small binary file (little-endian), written to a
-/// temporary file and renamed so a crash never leaves a half-written checkpoint.
+/// Stores ``TrainingState`` in a small binary format (little-endian); see ``encode(_:)``
+/// for how it reaches the disk.
 ///
 /// Format versions, told apart by the 8-byte magic: `CIFARCK2` ends with the epoch
 /// losses; `CIFARCK3` appends the per-epoch evaluations; `CIFARCK4` (written now) then
@@ -14,10 +16,11 @@ public enum Checkpoint {
   static let magicVersion2 = Array("CIFARCK2".utf8)
   static let magicVersion3 = Array("CIFARCK3".utf8)
 
-  /// Writes `state` to `path` atomically.
+  /// The bytes of `state` in the current format; the command layer writes them to a
+  /// temporary file, flushes it and renames it over the old checkpoint in one step.
   ///
   /// - Complexity: O(parameter count).
-  public static func write(_ state: TrainingState, to path: String) throws {
+  public static func encode(_ state: TrainingState) -> [UInt8] {
     var bytes = magic
     func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
     func append(_ values: [Float]) {
@@ -42,22 +45,14 @@ public enum Checkpoint {
       append(evaluation.meanClassifierAccuracy.bitPattern)
       append(evaluation.meanClassifierLoss.bitPattern)
     }
-    let geometry = try JSONEncoder.results.encode(state.epochEvaluations.map(GeometryRecord.init))
+    // Cannot fail: the results encoder writes non-finite numbers as strings.
+    let geometry = (try? JSONEncoder.results.encode(state.epochEvaluations.map(GeometryRecord.init))) ?? Data()
     append(UInt64(geometry.count))
     bytes += geometry
-    let temporary = path + ".partial"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-      throw TrainingError.file(path: temporary, message: "cannot write checkpoint")
-    }
-    do {
-      if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-      try FileManager.default.moveItem(atPath: temporary, toPath: path)
-    } catch {
-      throw TrainingError.file(path: path, message: "cannot replace checkpoint: \(error.localizedDescription)")
-    }
+    return bytes
   }
 
-  /// Reads a state written by ``write(_:to:)`` (or by the version before it), with
+  /// Reads a state encoded by ``encode(_:)`` (or by the version before it), with
   /// `weightDecay` restored from the configuration.
   ///
   /// - Throws: ``TrainingError/file(path:message:)`` if the file is missing, truncated or not a checkpoint.

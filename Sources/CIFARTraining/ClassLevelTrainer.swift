@@ -1,5 +1,6 @@
 import ContrastiveLoss
 import Foundation
+import SeededRandom
 
 /// Trains the class-level model of theory.md §1 directly: one free vector `v_c ∈ R^d` per
 /// class, `‖v_c‖ ≤ 1`, on the same draws and the same ``NCELoss`` in `Float` as the encoder

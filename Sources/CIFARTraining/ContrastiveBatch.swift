@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// One batch of latent-class draws (theory.md §1) over a set of labelled images.
 ///
 /// Rows `0 ..< anchorCount` are anchors, rows `anchorCount ..< 2·anchorCount` their

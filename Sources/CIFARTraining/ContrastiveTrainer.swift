@@ -1,4 +1,6 @@
 import Foundation
+import SeededRandom
+import TrainingResults
 
 /// Progress of a running epoch, reported after every step.
 public struct StepProgress: Sendable {
@@ -12,6 +14,19 @@ public struct StepProgress: Sendable {
   public var imagesPerSecond: Double
   /// Seconds since the epoch started.
   public var elapsedSeconds: Double
+
+  public init(
+    epoch: Int, epochs: Int, step: Int, stepsPerEpoch: Int, meanLoss: Float, imagesPerSecond: Double,
+    elapsedSeconds: Double
+  ) {
+    self.epoch = epoch
+    self.epochs = epochs
+    self.step = step
+    self.stepsPerEpoch = stepsPerEpoch
+    self.meanLoss = meanLoss
+    self.imagesPerSecond = imagesPerSecond
+    self.elapsedSeconds = elapsedSeconds
+  }
 }
 
 /// Trains an ``Encoder`` on latent-class draws with the NCE loss, one epoch at a
@@ -39,15 +54,14 @@ public struct ContrastiveTrainer {
 
   /// A run continuing from a checkpointed `state`.
   ///
-  /// - Throws: ``TrainingError/usage(flag:message:)`` for `--resume` when the state
-  ///   belongs to another configuration or data set.
+  /// - Throws: ``TrainingError/checkpointMismatch`` when the state belongs to another
+  ///   configuration, data set or thread count.
   public init(
     configuration: TrainingConfiguration, images: LabeledImages, normalization: ChannelNormalization,
     resumingFrom state: TrainingState
   ) throws {
     guard state.fingerprint == Self.fingerprint(configuration, images: images) else {
-      throw TrainingError.usage(
-        flag: "--resume", message: "the checkpoint was written with different options or data; use a new --out")
+      throw TrainingError.checkpointMismatch
     }
     self.init(configuration: configuration, images: images, normalization: normalization, state: state)
   }
@@ -69,7 +83,9 @@ public struct ContrastiveTrainer {
     encoder.outputFormatting = .sortedKeys
     let json = (try? encoder.encode(configuration)).flatMap { String(data: $0, encoding: .utf8) } ?? ""
     let labelSum = images.labels.enumerated().reduce(0) { $0 &+ ($1.offset &+ 1) &* ($1.element &+ 7) }
-    return "\(json) images=\(images.count) labels=\(labelSum)"
+    // The thread count changes the order of partial sums, so a run resumed with another
+    // count would not be bit-identical to an uninterrupted one.
+    return "\(json) images=\(images.count) labels=\(labelSum) threads=\(TrainingRuntime.threads)"
   }
 
   /// The encoder with the current weights.
@@ -116,7 +132,7 @@ public struct ContrastiveTrainer {
       guard loss.isFinite else {
         throw TrainingError.diverged(
           message: "training diverged: loss \(loss) at epoch \(next.epochsCompleted + 1) step \(step + 1); "
-            + "the last checkpoint (epoch \(state.epochsCompleted)) is kept; lower --lr or --scale")
+            + "the last checkpoint (epoch \(state.epochsCompleted)) is kept")
       }
       let gradient = encoder.backward(embeddingGradient, tape: tape)
       encoder.updateRunningStatistics(from: tape)

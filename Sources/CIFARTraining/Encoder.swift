@@ -1,3 +1,6 @@
+import SeededRandom
+import TrainingResults
+
 /// The small CNN `f`: images → representations in the unit ball, with a
 /// hand-written backward pass.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import TrainingResults
 
 /// A set of 32×32 RGB images with one class label each, pixels kept as bytes.
 ///

@@ -1,4 +1,5 @@
 import ContrastiveLoss
+import SeededRandom
 
 /// Multinomial logistic regression on frozen representations: the standard
 /// linear-evaluation protocol.

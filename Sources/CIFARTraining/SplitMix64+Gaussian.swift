@@ -1,5 +1,5 @@
 import Foundation
-@_exported import SeededRandom
+import SeededRandom
 
 extension SplitMix64 {
   /// A standard normal draw (Box–Muller, one of the pair).

@@ -1,4 +1,5 @@
 import Foundation
+import TrainingResults
 
 /// Everything that determines a training run's result; two runs with equal
 /// configurations on equal data produce bit-identical weights.

@@ -1,3 +1,6 @@
+import SeededRandom
+import TrainingResults
+
 /// The complete state of a run between two epochs: resuming from it reproduces the
 /// uninterrupted run bit for bit.
 public struct TrainingState: Sendable, Equatable {

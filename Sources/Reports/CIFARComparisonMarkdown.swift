@@ -1,8 +1,8 @@
 import CIFARStudy
-import CIFARTraining
 import ExactArithmetic
 import Foundation
 import LatentClassTheory
+import TrainingResults
 
 /// The Markdown report of a ``CIFARComparison`` and its SVG plots.
 public enum CIFARComparisonMarkdown {

@@ -1,5 +1,5 @@
 import CIFARStudy
-import CIFARTraining
+import TrainingResults
 import Foundation
 
 /// The per-epoch geometry of a ``CIFARComparison`` (theory.md §10): a table per run and

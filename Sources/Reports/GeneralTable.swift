@@ -39,7 +39,7 @@ public enum GeneralTable {
     lines.append("")
     let verified = study.rows.filter { $0.status == .verified }.count
     lines.append(
-      "Certified rows: \(verified) of \(study.rows.count) with gap ≤ \(study.gapTolerance) (\(study.gapTolerance.approximateDouble))."
+      "Certified rows: \(verified) of \(study.rows.count) with gap ≤ \(EnclosureFormatting.short(study.gapTolerance))."
     )
     let located = study.rows.filter(\.isLocated).count
     lines.append("Located optima: \(located) of \(study.rows.count) (unique modulo J, within the distance δ of Ĝ).")
@@ -55,7 +55,7 @@ public enum GeneralTable {
     }
     let c1 = model.isOverlapping ? "Overlap" : "C1"
     if study.rows.count < 2 {
-      lines.append("\(c1): not applicable, a single k compares nothing.")
+      lines.append("\(c1) not applicable: one value of k, no pair to compare.")
     } else {
       lines.append(
         "\(c1) \(study.monotonicity.rawValue.uppercased()) about the exact optimum: the ρ-weighted downstream loss of the "

@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Foundation
 import LatentClassTheory
 import Reports
@@ -6,22 +7,28 @@ import Reports
 enum GeneralCommand {
   /// Exit status: 0 every row certified (and C1/T1 not contradicted), 1 a certified C1
   /// increase for a non-overlapping model (or a file error), 2 something undecided, 64 usage.
-  static func run(_ arguments: [String], output: (String) -> Void, errors: (String) -> Void) -> VerifyCommand.Status {
+  /// A single `k` has no pair to compare, so C1 is not applicable and does not count as undecided.
+  static func run(
+    _ parsed: ParsedArguments, arguments: [String], _ output: (String) -> Void, _ errors: (String) -> Void,
+    readFile: (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+  ) -> VerifyCommand.Status {
     let options: GeneralOptions
     do {
-      options = try GeneralOptions.parse(arguments)
-      if let path = options.jsonPath { try AtomicOutput.checkWritable(path, flag: "--json") }
-      if let path = options.reportPath { try AtomicOutput.checkWritable(path, flag: "--report") }
-    } catch let error as UsageError {
-      errors("verify: \(error)\n")
-      return .usage
+      options = try GeneralOptions(parsed, readFile: readFile)
+      try VerifyCommand.checkWritable(json: options.jsonPath, report: options.reportPath)
     } catch {
-      errors("verify: \(error)\n")
-      return .refutedOrIOError
+      return VerifyCommand.fail(error, errors)
     }
+    // Solving and certifying takes minutes for large models: a progress line on a terminal's stderr.
+    var bar: TerminalProgress?
     let study = GeneralStudy(
       model: options.model, ks: options.negatives, scale: options.scale, engine: options.engine,
-      precision: options.precision, gapTolerance: options.gapTolerance)
+      precision: options.precision, gapTolerance: options.gapTolerance
+    ) { done, total in
+      bar = bar ?? TerminalProgress(total: total)
+      bar?.update(done: done, label: "verify: certified rows")
+    }
+    bar?.finish()
     output(GeneralTable.text(study))
     var files = AtomicOutput()
     if let path = options.jsonPath { files.add(GeneralJSON.document(study).rendered(), to: path, flag: "--json") }
@@ -31,10 +38,7 @@ enum GeneralCommand {
         GeneralMarkdown.report(study, command: $0, plotFiles: $1)
       }
     }
-    do { try files.commit() } catch {
-      errors("verify: \(error)\n")
-      return .refutedOrIOError
-    }
+    do { try files.commit() } catch { return VerifyCommand.fail(error, errors) }
     if study.monotonicity == .increase && !study.model.isOverlapping { return .refutedOrIOError }
     return study.allRowsVerified && study.collapseHolds != false ? .verified : .undecided
   }

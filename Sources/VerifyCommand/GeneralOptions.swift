@@ -1,8 +1,9 @@
+import CommandLineSupport
 import ExactArithmetic
 import Foundation
 import LatentClassTheory
 
-/// The parsed arguments of `verify` for a general model (issue #3): any `ρ`, points per
+/// The validated arguments of `verify` for a general model (issue #3): any `ρ`, points per
 /// class, within-class distributions, a JSON model file, the engine.
 public struct GeneralOptions {
   public var model: LatentClassModel
@@ -14,104 +15,103 @@ public struct GeneralOptions {
   public var jsonPath: String?
   public var reportPath: String?
 
-  /// Flags that select the general path; without them `verify` runs the uniform engine.
-  static let selectingFlags: Set<String> = ["--rho", "--model", "--points-per-class", "--within", "--engine", "--gap"]
-  private static let knownFlags = selectingFlags.union([
-    "--classes", "--k", "--scale", "--precision", "--json", "--report",
-  ])
-
   /// Whether `arguments` ask for the general path.
-  public static func applies(to arguments: [String]) -> Bool { arguments.contains { selectingFlags.contains($0) } }
-
-  /// Parses `arguments` (without the program name).
-  ///
-  /// - Throws: ``UsageError`` naming the flag and what was expected (model errors included).
-  public static func parse(
-    _ arguments: [String], readFile: (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) }
-  )
-    throws -> GeneralOptions
-  {
-    var values: [String: String] = [:]
-    var remaining = arguments[...]
-    while let flag = remaining.popFirst() {
-      guard knownFlags.contains(flag) else {
-        throw UsageError(
-          flag.hasPrefix("-")
-            ? "unknown option '\(flag)' for a general model (see --help)" : "unexpected argument '\(flag)'")
-      }
-      guard let value = remaining.popFirst(), !value.hasPrefix("--") else { throw UsageError("\(flag): missing value") }
-      values[flag] = value
-    }
-    guard let k = values["--k"] else { throw UsageError("--k: missing (e.g. --k 1...12)") }
-    let negatives = try NegativesRange.parse(k)
-    var scale = Rational(1)
-    if let text = values["--scale"] {
-      guard let parsed = Rational(text), parsed.signum > 0 else {
-        throw UsageError("--scale: expected a positive number, got '\(text)'")
-      }
-      guard parsed <= PopulationLoss.maximumScale else {
-        throw UsageError(
-          "--scale: at most \(PopulationLoss.maximumScale) for general models (e^{2s} must fit a Double), got \(text)")
-      }
-      scale = parsed
-    }
-    var precision = 128
-    if let text = values["--precision"] {
-      guard let parsed = Int(text), VerifyOptions.precisionRange.contains(parsed) else {
-        throw UsageError("--precision: expected bits in \(VerifyOptions.precisionRange), got '\(text)'")
-      }
-      precision = parsed
-    }
-    var engine = ExpectationEngine.automatic
-    if let text = values["--engine"] {
-      guard let parsed = ExpectationEngine(rawValue: text) else {
-        throw UsageError("--engine: expected automatic, multinomial or laplace, got '\(text)'")
-      }
-      engine = parsed
-    }
-    var gap = Rational(1, 100_000_000)
-    if let text = values["--gap"] {
-      guard let parsed = Rational(text), parsed.signum > 0 else {
-        throw UsageError("--gap: expected a positive number, got '\(text)'")
-      }
-      gap = parsed
-    }
-    let model: LatentClassModel
-    do {
-      model = try buildModel(values, readFile: readFile)
-    } catch let error as ModelError {
-      throw UsageError(error.description)
-    }
-    return GeneralOptions(
-      model: model, negatives: negatives, scale: scale, precision: precision, engine: engine, gapTolerance: gap,
-      jsonPath: values["--json"], reportPath: values["--report"])
+  public static func applies(to arguments: [String]) -> Bool {
+    arguments.contains { VerifyFlags.selectingGeneral.contains(String($0.prefix { $0 != "=" })) }
   }
 
-  private static func buildModel(_ values: [String: String], readFile: (String) throws -> Data) throws
+  /// Reads the general flags of `arguments`, already checked against ``VerifyFlags/all``.
+  ///
+  /// - Throws: ``CommandError`` (exit 64) naming the flag or file and what was expected,
+  ///   including a model too large to solve or a `k` too large for `--engine multinomial`.
+  init(_ arguments: ParsedArguments, readFile: (String) throws -> Data) throws {
+    negatives = try NegativesRange.parse(
+      try arguments.required("--k", .nonEmpty("a range such as 1...12"), example: "--k 1...12"))
+    scale = try arguments.value("--scale", .positiveRational, default: Rational(1))
+    guard scale <= PopulationLoss.maximumScale else {
+      throw CommandError.usage(
+        "--scale: at most \(PopulationLoss.maximumScale) for general models (e^{2s} must fit a Double)")
+    }
+    precision = try arguments.value("--precision", .precisionBits, default: Defaults.precision)
+    let engines = ExpectationEngine.allCases.map(\.rawValue)
+    engine = ExpectationEngine(rawValue: try arguments.value("--engine", .oneOf(engines), default: "automatic"))!
+    gapTolerance = try arguments.value("--gap", .positiveRational, default: Defaults.gapTolerance)
+    model = try Self.model(arguments, readFile: readFile)
+    jsonPath = arguments.text("--json")
+    reportPath = arguments.text("--report")
+    try checkEnumerationCost()
+  }
+
+  /// `--engine multinomial` enumerates `C(k+M−1, M−1)` count vectors per pair: refuse
+  /// before starting when the largest `k` would exceed ``Defaults/maximumEnumeration``.
+  private func checkEnumerationCost() throws {
+    guard engine == .multinomial, let k = negatives.last else { return }
+    let points = model.pointCount
+    let cost = MultinomialEngine.cost(points: points, negatives: k) * Double(points * points)
+    guard cost <= Defaults.maximumEnumeration else {
+      throw CommandError.usage(
+        "--engine: multinomial enumeration at k = \(k) over \(points) points needs about "
+          + String(format: "%.1e", cost) + " terms (limit "
+          + String(format: "%.0e", Defaults.maximumEnumeration) + "); use --engine automatic or laplace")
+    }
+  }
+
+  private static func model(_ arguments: ParsedArguments, readFile: (String) throws -> Data) throws
     -> LatentClassModel
   {
-    if let path = values["--model"] {
-      guard values["--rho"] == nil, values["--points-per-class"] == nil, values["--within"] == nil else {
-        throw ModelError("--model: the file defines the model; drop --rho, --points-per-class and --within")
+    if let path = arguments.text("--model") {
+      guard !arguments.contains("--rho"), !arguments.contains("--points-per-class"), !arguments.contains("--within")
+      else {
+        throw CommandError.usage("--model: the file defines the model; drop --rho, --points-per-class and --within")
       }
-      guard let data = try? readFile(path) else { throw ModelError("--model: cannot read '\(path)'") }
-      return try ModelSpecification.model(json: data)
-    }
-    var classes: Int? = nil
-    if let text = values["--classes"] {
-      guard let parsed = Int(text), parsed >= 1 else {
-        throw ModelError("--classes: expected a whole number ≥ 1, got '\(text)'")
+      let shown = EchoedValue.quoted(path)
+      let data: Data
+      do { data = try readFile(path) } catch {
+        throw CommandError.usage("--model: cannot read \(shown): \(SystemError.reason(of: error))")
       }
-      classes = parsed
+      do { return try ModelSpecification.model(json: data) } catch let error as ModelError {
+        throw CommandError.usage("--model: \(shown): \(error)")
+      }
     }
-    let rho = try ModelSpecification.rho(values["--rho"] ?? "uniform:\(classes ?? 0)", classes: classes)
-    if let classes, classes != rho.count { throw ModelError("--classes \(classes) but --rho has \(rho.count) classes") }
-    guard let text = values["--points-per-class"] else {
-      if values["--within"] != nil { throw ModelError("--within needs --points-per-class") }
-      return try LatentClassModel.classLevel(rho: rho)
+    let classes = try arguments.value(
+      "--classes", .integer(in: 1...Int.max, expected: "a whole number of classes ≥ 1"))
+    let rho: [Rational]
+    do {
+      rho = try ModelSpecification.rho(arguments.text("--rho") ?? "uniform:\(classes ?? 0)", classes: classes)
+    } catch let error as ModelError {
+      throw CommandError.usage("--rho: \(error)")
     }
-    guard let m = Int(text) else { throw ModelError("--points-per-class: expected a whole number, got '\(text)'") }
-    return try ModelSpecification.pointLevel(
-      rho: rho, pointsPerClass: m, within: ModelSpecification.WithinClass(values["--within"] ?? "uniform"))
+    if let classes, classes != rho.count {
+      throw CommandError.usage("--classes: \(classes), but --rho has \(rho.count) classes")
+    }
+    guard let m = try arguments.value("--points-per-class", .integer(in: 1...Int.max, expected: "a whole number ≥ 1"))
+    else {
+      if arguments.contains("--within") { throw CommandError.usage("--within needs --points-per-class") }
+      return try classLevel(rho)
+    }
+    let (points, overflow) = rho.count.multipliedReportingOverflow(by: m)
+    guard !overflow, points <= Defaults.maximumPoints else {
+      throw CommandError.usage(
+        "--points-per-class: \(rho.count) classes × \(EchoedValue.quoted(String(m))) points exceed "
+          + "\(Defaults.maximumPoints) points, more than the solver finishes in hours; use fewer points per class "
+          + "or drop --points-per-class for the class-level model")
+    }
+    let within: ModelSpecification.WithinClass
+    do { within = try ModelSpecification.WithinClass(arguments.text("--within") ?? "uniform") } catch let error
+      as ModelError
+    {
+      throw CommandError.usage("--within: \(error)")
+    }
+    do { return try ModelSpecification.pointLevel(rho: rho, pointsPerClass: m, within: within) } catch let error
+      as ModelError
+    {
+      throw CommandError.usage("--points-per-class: \(error)")
+    }
+  }
+
+  private static func classLevel(_ rho: [Rational]) throws -> LatentClassModel {
+    do { return try LatentClassModel.classLevel(rho: rho) } catch let error as ModelError {
+      throw CommandError.usage("--rho: \(error)")
+    }
   }
 }

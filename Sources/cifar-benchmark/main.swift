@@ -1,32 +1,42 @@
 import CIFARTraining
+import CommandLineSupport
 import Foundation
+import SeededRandom
+import TrainingResults
 
 // Times forward + backward of the default CIFAR encoder on random input, the
 // figure scripts/torch-throughput.py compares against PyTorch. With --threads N > 1
 // it also times one thread in the same process and prints the speed-up.
-// usage: cifar-benchmark [batch] [repetitions] [--threads N] [--no-batch-norm]
+// usage: cifar-benchmark [batch] [repetitions] [--threads N] [--no-batch-norm] (see --help)
 
-var positional = [Int]()
-var threads = 1
-var batchNorm = true
-var remaining = CommandLine.arguments.dropFirst()[...]
-while let argument = remaining.popFirst() {
-  switch argument {
-  case "--no-batch-norm": batchNorm = false
-  case "--threads":
-    guard let value = remaining.popFirst().flatMap({ Int($0) }), value >= 1 else {
-      FileHandle.standardError.write(Data("cifar-benchmark: --threads expects a positive integer\n".utf8))
-      exit(64)
-    }
-    threads = value
-  default:
-    guard let value = Int(argument), value >= 1 else {
-      FileHandle.standardError.write(Data("cifar-benchmark: expected [batch] [repetitions], got '\(argument)'\n".utf8))
-      exit(64)
-    }
-    positional.append(value)
+let flags: [Flag] = [
+  .option("--threads", "N", default: "1", help: "Threads splitting the batch; above 1 also times 1 thread."),
+  .toggle("--no-batch-norm", help: "The network without batch normalisation."),
+]
+let arguments = ExecutableArguments.parse(
+  program: "cifar-benchmark", flags: flags, positionals: 2,
+  help: HelpText(
+    overview: "Time forward and backward passes of the CIFAR encoder on random input.",
+    usage: ["cifar-benchmark [<batch>] [<repetitions>] [--threads <N>] [--no-batch-norm]"],
+    sections: [HelpText.Section("OPTIONS", flags)],
+    epilogue: [
+      (
+        "ARGUMENTS",
+        "  <batch>                 Images per pass. (default: 256)\n  <repetitions>           Timed passes. (default: 10)"
+      )
+    ]))
+let positional: [Int]
+let threads: Int
+do {
+  let count = ValueParser<Int>.integer(in: 1...65536, expected: "a whole number from 1 to 65536")
+  positional = try arguments.positionals.enumerated().map {
+    try count.value(of: $0.element, for: $0.offset == 0 ? "<batch>" : "<repetitions>")
   }
+  threads = try arguments.value("--threads", .integer(in: 1...1024, expected: "1 to 1024 threads"), default: 1)
+} catch {
+  ExecutableArguments.fail(program: "cifar-benchmark", error)
 }
+let batchNorm = !arguments.contains("--no-batch-norm")
 let batch = positional.first ?? 256
 let repetitions = positional.dropFirst().first ?? 10
 var generator = SplitMix64(seed: 1)

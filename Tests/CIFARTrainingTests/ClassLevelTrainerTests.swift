@@ -1,5 +1,7 @@
 import ExactArithmetic
 import LatentClassTheory
+import SeededRandom
+import TrainingResults
 import XCTest
 
 @testable import CIFARTraining

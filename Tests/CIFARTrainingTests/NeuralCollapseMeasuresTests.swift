@@ -1,4 +1,6 @@
 import Foundation
+import SeededRandom
+import TrainingResults
 import XCTest
 
 @testable import CIFARTraining

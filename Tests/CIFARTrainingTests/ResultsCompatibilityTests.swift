@@ -1,4 +1,5 @@
 import Foundation
+import TrainingResults
 import XCTest
 
 @testable import CIFARTraining

@@ -1,3 +1,5 @@
+import SeededRandom
+import TrainingResults
 import XCTest
 
 @testable import CIFARTraining

@@ -1,4 +1,6 @@
 import Foundation
+import SeededRandom
+import TrainingResults
 import XCTest
 
 @testable import CIFARTraining
@@ -29,7 +31,7 @@ final class TrainerTests: XCTestCase {
     var first = ContrastiveTrainer(
       configuration: Self.tinyConfiguration, images: Self.noise, normalization: normalization)
     XCTAssertTrue(try first.trainEpoch())
-    try Checkpoint.write(first.state, to: path)
+    XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(Checkpoint.encode(first.state))))
     let afterOneEpoch = first.state
     XCTAssertFalse(try first.trainEpoch(shouldStop: { $0 == 3 }), "the kill arrives in the middle of epoch 2")
     XCTAssertEqual(first.state, afterOneEpoch, "an abandoned epoch leaves no trace")
@@ -57,8 +59,24 @@ final class TrainerTests: XCTestCase {
       try ContrastiveTrainer(
         configuration: other, images: Self.noise, normalization: normalization, resumingFrom: trainer.state)
     ) { error in
-      XCTAssertEqual((error as? TrainingError)?.exitCode, 64)
+      XCTAssertEqual(error as? TrainingError, .checkpointMismatch)
     }
+  }
+
+  /// The thread count changes the rounding, so a checkpoint does not resume under another one.
+  func testResumeRefusesAnotherThreadCount() throws {
+    let threads = TrainingRuntime.threads
+    defer { TrainingRuntime.configure(threads: threads) }
+    let normalization = ChannelNormalization(fitting: Self.noise)
+    TrainingRuntime.configure(threads: 2)
+    let state = ContrastiveTrainer(
+      configuration: Self.tinyConfiguration, images: Self.noise, normalization: normalization
+    ).state
+    TrainingRuntime.configure(threads: 1)
+    XCTAssertThrowsError(
+      try ContrastiveTrainer(
+        configuration: Self.tinyConfiguration, images: Self.noise, normalization: normalization, resumingFrom: state)
+    ) { XCTAssertEqual($0 as? TrainingError, .checkpointMismatch) }
   }
 
   func testCorruptCheckpointIsRejectedByName() {

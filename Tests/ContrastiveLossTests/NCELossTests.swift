@@ -1,6 +1,7 @@
 import ContrastiveLoss
 import ExactArithmetic
 import Foundation
+import IntervalLoss
 import TestSupport
 import XCTest
 

@@ -1,6 +1,6 @@
-import CIFARTraining
 import ExactArithmetic
 import Foundation
+import TrainingResults
 import XCTest
 
 @testable import CIFARStudy

@@ -108,7 +108,9 @@ final class CompareCommandTests: XCTestCase {
     XCTAssertEqual(result.status, .verified)
     XCTAssertTrue(result.output.hasPrefix("cifar10: 10 classes, s = 10.0, 5 trained values of k, 10 runs\n"))
     XCTAssertTrue(result.output.contains("k =    1  seed 1  mean-classifier accuracy 39.5%"), result.output)
-    XCTAssertTrue(result.output.contains("k =    1  mean-classifier accuracy 39.0% ± 0.7 over 2 seeds"), result.output)
+    XCTAssertTrue(
+      result.output.contains("k =    1  mean-classifier accuracy 39.0% ± 0.7 (standard deviation) over 2 seeds"),
+      result.output)
 
     let report = try files(named: "seeds", in: folder)
     XCTAssertEqual(

@@ -21,7 +21,7 @@ public enum CollapseCheck {
   /// classes) `.undecided` for equal values; `.less` would refute it.
   public static func jensen(
     _ gram: RationalMatrix, model: LatentClassModel, negatives k: Int, scale: Rational,
-    engine: ExpectationEngine = .automatic, precision: Int = 96
+    engine: ExpectationEngine = .automatic, precision: Int = Defaults.precision
   ) -> (original: Interval, collapsed: Interval, order: CertifiedOrder) {
     let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: scale), engine: engine)
     let original = loss.enclose(gram: gram, precision: precision).loss
@@ -70,14 +70,17 @@ public enum CollapseCheck {
   ///
   /// Why this tests T1: T1 gives `min L_point = min L_class` (a class-level optimum is a
   /// feasible point-level representation and vice versa after collapse), so certified
-  /// intervals `[lower bound, upper bound]` of the two minima must overlap.
+  /// intervals `[lower bound, upper bound]` of the two minima must overlap. `progress`
+  /// gets the rows done of the `2·ks.count` (class level first, then point level).
   public static func compareOptima(
-    model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic, precision: Int = 64,
-    gapTolerance: Rational = Rational(1, 100_000_000)
+    model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
+    precision: Int = Defaults.precision,
+    gapTolerance: Rational = Defaults.gapTolerance, progress: (_ rowsDone: Int) -> Void = { _ in }
   ) -> [Comparison] {
     guard let classModel = model.collapsed else { return [] }
     let classes = GeneralVerification.run(
-      model: classModel, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance)
+      model: classModel, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
+      progress: progress)
     // The point-level solver starts from the class-level optimum placed on every point of its
     // class: T1 says it is optimal, and the point-level certificate checks that independently.
     let owner = (0..<model.pointCount).map { model.classes(containing: $0)[0] }
@@ -90,7 +93,7 @@ public enum CollapseCheck {
     }
     let points = GeneralVerification.run(
       model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
-      starts: { lifted[$0] })
+      starts: { lifted[$0] }, progress: { progress(ks.count + $0) })
     return zip(points, classes).map { p, c in
       var consistent = false
       if p.status == .verified, c.status == .verified, let pl = p.certificate.lowerBound,

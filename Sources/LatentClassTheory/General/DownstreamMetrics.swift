@@ -29,7 +29,8 @@ public struct DownstreamMetrics: Sendable {
 
   /// - Complexity: O(N²·M²) exact operations and O(N²·M) interval operations.
   public init(
-    model: LatentClassModel, gram: RationalMatrix, scale: Rational, precision: Int = 96, radius: Rational = .zero
+    model: LatentClassModel, gram: RationalMatrix, scale: Rational, precision: Int = Defaults.precision,
+    radius: Rational = .zero
   ) {
     let n = model.classCount
     let m = model.pointCount

@@ -16,12 +16,13 @@ public struct GeneralStudy: Sendable {
   /// For non-overlapping point-level models: the class-level optimum for each `k` and whether the optima agree (T1).
   public let collapse: [CollapseCheck.Comparison]?
 
-  /// Runs the study.
+  /// Runs the study; `progress` gets the rows certified so far and the total.
   ///
   /// - Complexity: one or (with collapse) two ``GeneralVerification/run(model:ks:scale:engine:precision:gapTolerance:)``.
   public init(
-    model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic, precision: Int = 64,
-    gapTolerance: Rational = Rational(1, 100_000_000)
+    model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
+    precision: Int = Defaults.precision,
+    gapTolerance: Rational = Defaults.gapTolerance, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
   ) {
     self.model = model
     self.scale = scale
@@ -29,13 +30,15 @@ public struct GeneralStudy: Sendable {
     self.gapTolerance = gapTolerance
     if !model.isClassLevel && !model.isOverlapping {
       let comparisons = CollapseCheck.compareOptima(
-        model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance)
+        model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
+        progress: { progress($0, 2 * ks.count) })
       collapse = comparisons
       rows = comparisons.map(\.pointLevel)
     } else {
       collapse = nil
       rows = GeneralVerification.run(
-        model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance)
+        model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
+        progress: { progress($0, ks.count) })
     }
     verdicts = GeneralVerification.verdicts(rows)
     nearOptimumVerdicts = GeneralVerification.nearOptimumVerdicts(rows)

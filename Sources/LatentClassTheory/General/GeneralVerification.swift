@@ -76,17 +76,20 @@ public enum GeneralVerification {
   /// solver's starting factor for `k` (the certificate does not depend on where the solver started).
   /// `locate` turns on the MPFR refinement (multinomial engine only), the curvature bound and the
   /// localization; without it rows certify the gap only (enough for a floor on `min L_k`).
+  /// `progress` is called after each row with the number of rows done.
   ///
   /// - Complexity: per `k`, one solve (many `Double` evaluations), a refinement (a few `Interval`
   ///   evaluations at `precision + 64` bits), a certificate and a curvature bound.
   public static func run(
     model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
-    precision: Int = 64, gapTolerance: Rational = Rational(1, 100_000_000), locate: Bool = true,
-    starts: ((Int) -> [[Double]]?)? = nil
+    precision: Int = Defaults.precision, gapTolerance: Rational = Defaults.gapTolerance, locate: Bool = true,
+    starts: ((Int) -> [[Double]]?)? = nil,
+    progress: (_ rowsDone: Int) -> Void = { _ in }
   ) -> [GeneralRow] {
     var start: [[Double]]? = nil
     let solver = GramSolver()
-    return ks.map { k in
+    return ks.enumerated().map { index, k in
+      defer { progress(index + 1) }
       let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: scale), engine: engine)
       let solution = solver.solve(loss, start: starts?(k) ?? start)
       start = solution.factor
@@ -96,7 +99,7 @@ public enum GeneralVerification {
         ?? OptimalityCertificate.certify(loss, solution: solution, precision: precision)
       let verified = certificate.certifies(gapAtMost: gapTolerance)
       let curvature =
-        verified ? CurvatureCertificate(loss, gram: certificate.gram, precision: precision).lowerBound : nil
+        verified && locate ? CurvatureCertificate(loss, gram: certificate.gram, precision: precision).lowerBound : nil
       var location: OptimumLocation? = nil
       if let gap = certificate.gap, let curvature, verified {
         location = OptimumLocation.locate(gap: gap, curvature: curvature, scale: scale, precision: precision)

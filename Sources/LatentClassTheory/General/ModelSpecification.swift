@@ -19,18 +19,20 @@ public enum ModelSpecification {
       let count: Int
       if parts[0] == "uniform" {
         guard parts.count == 2, let n = Int(parts[1]), n >= 1 else {
-          throw ModelError("'\(text)': expected uniform:N with N ≥ 1")
+          throw ModelError("'\(text.prefix(40))': expected uniform:N with N ≥ 1")
         }
         return Array(repeating: Rational(1, n), count: n)
       }
       guard parts.count == 2 || parts.count == 3, let exponent = Double(parts[1]), exponent.isFinite, exponent >= 0
-      else { throw ModelError("'\(text)': expected zipf:EXPONENT or zipf:EXPONENT:CLASSES") }
+      else { throw ModelError("'\(text.prefix(40))': expected zipf:EXPONENT or zipf:EXPONENT:CLASSES") }
       if parts.count == 3 {
-        guard let n = Int(parts[2]), n >= 1 else { throw ModelError("'\(text)': class count must be an integer ≥ 1") }
+        guard let n = Int(parts[2]), n >= 1 else {
+          throw ModelError("'\(text.prefix(40))': class count must be an integer ≥ 1")
+        }
         count = n
       } else {
         guard let n = classes, n >= 1 else {
-          throw ModelError("'\(text)': zipf needs a class count (zipf:A:N or --classes)")
+          throw ModelError("'\(text.prefix(40))': zipf needs a class count (zipf:A:N)")
         }
         count = n
       }
@@ -39,7 +41,7 @@ public enum ModelSpecification {
     let fields = trimmed.split(separator: ",", omittingEmptySubsequences: false)
     let values = try fields.map { field -> Rational in
       let entry = field.trimmingCharacters(in: .whitespaces)
-      guard let value = Rational(entry) else { throw ModelError("'\(entry)' in --rho is not a rational number") }
+      guard let value = Rational(entry) else { throw ModelError("'\(entry.prefix(40))' is not a rational number") }
       return value
     }
     try ModelError.validateDistribution(values, name: "rho", allowZero: false)
@@ -72,7 +74,7 @@ public enum ModelSpecification {
       } else if text.hasPrefix("random:"), let seed = UInt64(text.dropFirst("random:".count)) {
         self = .random(seed: seed)
       } else {
-        throw ModelError("'\(text)': --within expects uniform or random:SEED")
+        throw ModelError("expected uniform or random:SEED, got '\(text.prefix(40))'")
       }
     }
   }
@@ -82,7 +84,7 @@ public enum ModelSpecification {
   public static func pointLevel(rho: [Rational], pointsPerClass m: Int, within: WithinClass) throws
     -> LatentClassModel
   {
-    guard m >= 1 else { throw ModelError("--points-per-class must be ≥ 1, got \(m)") }
+    guard m >= 1 else { throw ModelError("points per class must be ≥ 1, got \(m)") }
     var generator = SplitMix64(seed: 0)
     var isRandom = false
     if case .random(let seed) = within { (generator, isRandom) = (SplitMix64(seed: seed), true) }
@@ -105,12 +107,14 @@ public enum ModelSpecification {
   /// Probabilities are strings (rationals or decimals) so they stay exact.
   public static func model(json data: Data) throws -> LatentClassModel {
     guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any] else {
-      throw ModelError("the model file is not a JSON object")
+      throw ModelError("not a JSON object")
     }
-    guard let classes = root["classes"] as? Int, classes >= 1 else {
+    guard let classes = wholeNumber(root["classes"]), classes >= 1 else {
       throw ModelError("'classes' must be an integer ≥ 1")
     }
-    guard let points = root["points"] as? Int, points >= 1 else { throw ModelError("'points' must be an integer ≥ 1") }
+    guard let points = wholeNumber(root["points"]), points >= 1 else {
+      throw ModelError("'points' must be an integer ≥ 1")
+    }
     let rho = try rationals(root["rho"], name: "rho")
     guard rho.count == classes else { throw ModelError("'rho' has \(rho.count) entries, 'classes' is \(classes)") }
     guard let rows = root["distributions"] as? [Any], rows.count == classes else {
@@ -126,12 +130,22 @@ public enum ModelSpecification {
     return try LatentClassModel(rho: rho, withinClass: within)
   }
 
+  /// A JSON integer; `true`/`false` and fractions are not, although Foundation bridges them to `Int`.
+  private static func wholeNumber(_ value: Any?) -> Int? {
+    // Foundation bridges `true` to 1 and `2.0` to 2; their type codes ("c": Bool, "d"/"f": floating
+    // point) tell them apart from JSON integers.
+    guard let number = value as? NSNumber, !["c", "d", "f"].contains(String(cString: number.objCType)) else {
+      return nil
+    }
+    return number as? Int
+  }
+
   private static func rationals(_ value: Any?, name: String) throws -> [Rational] {
     guard let list = value as? [Any] else { throw ModelError("'\(name)' must be a list of rational strings") }
     return try list.enumerated().map { i, entry in
       guard let text = entry as? String else { throw ModelError("\(name)[\(i)] must be a string such as \"1/3\"") }
       guard let rational = Rational(text.trimmingCharacters(in: .whitespaces)) else {
-        throw ModelError("\(name)[\(i)] = '\(text)' is not a rational number")
+        throw ModelError("\(name)[\(i)] = '\(text.prefix(40))' is not a rational number")
       }
       return rational
     }

@@ -45,9 +45,14 @@ public struct MultinomialEngine: Sendable {
 
   /// The number of count vectors, `C(k+M−1, M−1)`, as a `Double` (to choose an engine before enumerating).
   public static func cost(of problem: ContrastiveProblem) -> Double {
-    let m = problem.dimension
+    cost(points: problem.dimension, negatives: problem.negatives)
+  }
+
+  /// The number of count vectors of `k` negatives over `points` points, `C(k+M−1, M−1)`,
+  /// known before any problem is built (for cost guards).
+  public static func cost(points m: Int, negatives k: Int) -> Double {
     var total = 1.0
-    for i in 1..<max(m, 1) { total *= Double(problem.negatives + i) / Double(i) }
+    for i in 1..<max(m, 1) { total *= Double(k + i) / Double(i) }
     return total
   }
 

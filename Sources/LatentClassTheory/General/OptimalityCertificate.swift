@@ -41,7 +41,7 @@ public struct OptimalityCertificate: Sendable {
   /// an optimum, the rounding costs only `O(2^{−96})` in `⟨C + diag λ, Ĝ⟩`.
   ///
   /// - Complexity: see ``certify(_:factor:precision:refined:)``.
-  public static func certify(_ loss: PopulationLoss, solution: GramSolver.Solution, precision: Int = 96)
+  public static func certify(_ loss: PopulationLoss, solution: GramSolver.Solution, precision: Int = Defaults.precision)
     -> OptimalityCertificate
   {
     certify(loss, factor: roundedFactor(solution.factor), precision: precision, refined: false)

@@ -35,13 +35,21 @@ public struct CurvatureCertificate: Sendable {
   /// this working precision, or the weights' enclosures are too wide).
   public let lowerBound: Rational?
 
-  /// Bounds the curvature of `loss` at `gram`.
+  /// The largest `M` whose curvature is bounded: the exact LDLᵀ has size `M(M+1)/2` (528 at `M = 32`);
+  /// beyond it no bound is attempted and the optimum is reported as not located.
+  public static let maximumPoints = 32
+
+  /// Bounds the curvature of `loss` at `gram` (no bound when `M` exceeds ``maximumPoints``).
   ///
   /// - Complexity: one engine evaluation, then a `D × D` eigen-decomposition in `Double` and at
   ///   most six exact LDLᵀ factorizations of size `D = M(M+1)/2`, `O(D³)` rational operations each.
   public init(_ loss: PopulationLoss, gram: RationalMatrix, precision: Int) {
     let problem = loss.problem
     let m = problem.dimension
+    guard m <= CurvatureCertificate.maximumPoints else {
+      lowerBound = nil
+      return
+    }
     let weights = loss.curvatureWeights(gram: gram, precision: precision)
     let scaleSquared = Interval(problem.scale * problem.scale, precision: precision)
     var form = SquaredDifferenceForm(dimension: m)

@@ -23,7 +23,7 @@ final class ModelSpecificationTests: XCTestCase {
 
   func testRhoListRejectsBadInput() {
     XCTAssertEqual(error { try ModelSpecification.rho("1/2,1/3") }, "rho sums to 5/6, not exactly 1")
-    XCTAssertEqual(error { try ModelSpecification.rho("1/2,x") }, "'x' in --rho is not a rational number")
+    XCTAssertEqual(error { try ModelSpecification.rho("1/2,x") }, "'x' is not a rational number")
     XCTAssertEqual(error { try ModelSpecification.rho("1,0") }, "rho[1] is zero; every entry must be positive")
     XCTAssertEqual(error { try ModelSpecification.rho("3/2,-1/2") }, "rho[1] = -1/2 is negative")
     XCTAssertNotNil(error { try ModelSpecification.rho("zipf:1.5") })  // no class count
@@ -65,7 +65,7 @@ final class ModelSpecificationTests: XCTestCase {
 
   func testJSONModelRejections() {
     func reject(_ text: String) -> String? { error { try ModelSpecification.model(json: Data(text.utf8)) } }
-    XCTAssertEqual(reject("not json"), "the model file is not a JSON object")
+    XCTAssertEqual(reject("not json"), "not a JSON object")
     XCTAssertEqual(
       reject(#"{"classes": 1, "points": 2, "rho": ["1"], "distributions": [["1", "0"]]}"#),
       "point 1 belongs to no class")
@@ -84,5 +84,11 @@ final class ModelSpecificationTests: XCTestCase {
     XCTAssertEqual(
       reject(#"{"classes": 1, "points": 1, "rho": [1], "distributions": [["1"]]}"#),
       "rho[0] must be a string such as \"1/3\"")
+    XCTAssertEqual(
+      reject(#"{"classes": true, "points": 1, "rho": ["1"], "distributions": [["1"]]}"#),
+      "'classes' must be an integer ≥ 1", "a Boolean is not a count")
+    XCTAssertEqual(
+      reject(#"{"classes": 1, "points": 1.5, "rho": ["1"], "distributions": [["1"]]}"#),
+      "'points' must be an integer ≥ 1")
   }
 }
