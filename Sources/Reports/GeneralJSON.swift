@@ -87,7 +87,7 @@ public enum GeneralJSON {
         (
           "statement",
           .string(
-            "The ρ-weighted downstream loss of the exact optimum (located by docs/theory.md §8) does not increase with k."
+            "The \(study.weighting.phrase) downstream loss of the exact optimum (located by docs/theory.md §8) does not increase with k."
           )
         ),
         ("about", .string("exact optimum")),
@@ -99,7 +99,9 @@ public enum GeneralJSON {
         ("id", .string(study.model.isOverlapping ? "overlap-near-optimum" : "C1-near-optimum")),
         (
           "statement",
-          .string("The ρ-weighted downstream loss of the certified near-optimal points Ĝ_k does not increase with k.")
+          .string(
+            "The \(study.weighting.phrase) downstream loss of the certified near-optimal points Ĝ_k does not increase with k."
+          )
         ),
         ("about", .string("certified near-optimum")),
         ("status", .string(study.nearOptimumMonotonicity.rawValue)),

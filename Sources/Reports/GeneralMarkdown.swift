@@ -168,16 +168,16 @@ public enum GeneralMarkdown {
     let trend =
       located.count < 2
       ? "Consecutive pairs of k: \(GeneralTable.counts(study.verdicts)); fewer than two optima are located."
-      : "Consecutive pairs of k: \(GeneralTable.counts(study.verdicts)). The ρ-weighted loss of the optimum goes from "
+      : "Consecutive pairs of k: \(GeneralTable.counts(study.verdicts)). The \(study.weighting.phrase) loss of the optimum goes from "
         + "`\(EnclosureFormatting.compact(located[0].downstreamAtOptimum!.weightedLoss, precision: p))` (k = \(located[0].negatives)) to "
         + "`\(EnclosureFormatting.compact(located[located.count - 1].downstreamAtOptimum!.weightedLoss, precision: p))` "
         + "(k = \(located[located.count - 1].negatives))."
     let statement =
       study.model.isOverlapping
-      ? "Overlapping classes ([docs/theory.md §5](../docs/theory.md), where T1 fails): is the ρ-weighted downstream loss of the exact optimum "
+      ? "Overlapping classes ([docs/theory.md §5](../docs/theory.md), where T1 fails): is the \(study.weighting.phrase) downstream loss of the exact optimum "
         + "non-increasing in k? *increase found* certifies that, for this model, the optimum with more negatives has a "
         + "strictly larger downstream loss."
-      : "C1 (conjecture, [docs/theory.md §5](../docs/theory.md)): the ρ-weighted downstream loss of the exact optimum does not increase with k."
+      : "C1 (conjecture, [docs/theory.md §5](../docs/theory.md)): the \(study.weighting.phrase) downstream loss of the exact optimum does not increase with k."
     claims.append((c1 + " (exact optimum)", study.monotonicity.rawValue, statement, trend))
     claims.append(
       (
@@ -198,26 +198,27 @@ public enum GeneralMarkdown {
     let change: String
     switch (study.monotonicity, study.model.isOverlapping) {
     case (.increase, false):
+      let other = study.weighting == .weighted ? "balanced" : "ρ-weighted"
       let increasing = zip(zip(rows, rows.dropFirst()), study.verdicts).filter { $0.1 == .increase }.map {
         "\($0.0.0.negatives)→\($0.0.1.negatives)"
       }
       change =
-        "**a counterexample to C1** as this project states it ([docs/theory.md §5](../docs/theory.md) with the ρ-weighted mean-classifier loss "
-        + "L_sup^μ of §4): the ρ-weighted mean-classifier loss of the exact optimum strictly increases for the pairs "
-        + "\(increasing.joined(separator: ", ")) (pairs: \(GeneralTable.counts(study.verdicts))). The balanced loss and "
+        "**a counterexample to C1** as this project states it ([docs/theory.md §5](../docs/theory.md) with the \(study.weighting.phrase) mean-classifier loss "
+        + "L_sup^μ of §4): the \(study.weighting.phrase) mean-classifier loss of the exact optimum strictly increases for the pairs "
+        + "\(increasing.joined(separator: ", ")) (pairs: \(GeneralTable.counts(study.verdicts))). The \(other) loss and "
         + "other downstream losses (for example with the best linear classifier) are not covered by this statement; "
-        + "the balanced one is in the table below."
+        + "the \(other) one is in the table below."
     case (.increase, true):
       change =
         study.verdicts.allSatisfy { $0 == .increase }
-        ? "its ρ-weighted downstream loss (mean-classifier loss, [docs/theory.md §4](../docs/theory.md)) strictly increases from each k to the "
+        ? "its \(study.weighting.phrase) downstream loss (mean-classifier loss, [docs/theory.md §4](../docs/theory.md)) strictly increases from each k to the "
           + "next, for all \(pairs) consecutive pairs: for this model, more negatives make the optimal representation "
           + "worse downstream."
-        : "its ρ-weighted downstream loss strictly increases for some consecutive pairs of k "
+        : "its \(study.weighting.phrase) downstream loss strictly increases for some consecutive pairs of k "
           + "(\(GeneralTable.counts(study.verdicts)))."
     default:
       change =
-        "its ρ-weighted downstream loss strictly decreases from each k to the next, for all \(pairs) consecutive "
+        "its \(study.weighting.phrase) downstream loss strictly decreases from each k to the next, for all \(pairs) consecutive "
         + "pairs: C1 holds for this model on k = \(ks)."
     }
     let delta = GeneralJSON.upperDecimal(rows.compactMap(\.location?.distanceBound).max()!)

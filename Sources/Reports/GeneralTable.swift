@@ -58,7 +58,7 @@ public enum GeneralTable {
       lines.append("\(c1) not applicable: one value of k, no pair to compare.")
     } else {
       lines.append(
-        "\(c1) \(study.monotonicity.rawValue.uppercased()) about the exact optimum: the ρ-weighted downstream loss of the "
+        "\(c1) \(study.monotonicity.rawValue.uppercased()) about the exact optimum: the \(study.weighting.phrase) downstream loss of the "
           + "located optima across consecutive k (\(GeneralTable.counts(study.verdicts))).")
       lines.append(
         "\(c1) \(study.nearOptimumMonotonicity.rawValue.uppercased()) about the certified near-optimal Ĝ_k "

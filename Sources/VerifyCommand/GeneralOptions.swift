@@ -12,6 +12,7 @@ public struct GeneralOptions {
   public var precision: Int
   public var engine: ExpectationEngine
   public var gapTolerance: Rational
+  public var weighting: DownstreamWeighting
   public var jsonPath: String?
   public var reportPath: String?
 
@@ -36,6 +37,9 @@ public struct GeneralOptions {
     let engines = ExpectationEngine.allCases.map(\.rawValue)
     engine = ExpectationEngine(rawValue: try arguments.value("--engine", .oneOf(engines), default: "automatic"))!
     gapTolerance = try arguments.value("--gap", .positiveRational, default: Defaults.gapTolerance)
+    let weightings = DownstreamWeighting.allCases.map(\.rawValue)
+    weighting = DownstreamWeighting(
+      rawValue: try arguments.value("--c1-loss", .oneOf(weightings), default: "weighted"))!
     model = try Self.model(arguments, readFile: readFile)
     jsonPath = arguments.text("--json")
     reportPath = arguments.text("--report")

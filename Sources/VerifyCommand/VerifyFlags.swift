@@ -32,11 +32,14 @@ enum VerifyFlags {
     "--engine", "e", default: ExpectationEngine.automatic.rawValue, help: "automatic, multinomial or laplace.")
   static let gap = Flag.option(
     "--gap", "g", default: "1e-8", help: "Certified gap a row must reach to count as verified.")
+  static let c1Loss = Flag.option(
+    "--c1-loss", "w", default: DownstreamWeighting.weighted.rawValue,
+    help: "Downstream loss C1 orders across k: weighted (classes by ρ) or balanced (1/N each).")
   static let compare = Flag.option(
     "--compare", "results.json", help: "Same as the compare subcommand (kept for existing scripts).")
 
   static let uniform = [classes, negatives, scale, precision, json, report]
-  static let general = [rho, pointsPerClass, within, model, engine, gap]
+  static let general = [rho, pointsPerClass, within, model, engine, gap, c1Loss]
   static let all = uniform + general + [compare]
 
   /// Flags that select the general path; without them `verify` runs the uniform engine.

@@ -9,6 +9,8 @@ public struct GeneralStudy: Sendable {
   public let gapTolerance: Rational
   /// The certified rows, one per `k` (point level when the model has points).
   public let rows: [GeneralRow]
+  /// Which downstream loss the C1 verdicts order.
+  public let weighting: DownstreamWeighting
   /// C1 verdict about the exact optima for each consecutive pair of rows (docs/theory.md §8).
   public let verdicts: [MonotonicityVerdict]
   /// C1 verdict about the certified near-optimal points `Ĝ_k` for each consecutive pair of rows.
@@ -22,9 +24,11 @@ public struct GeneralStudy: Sendable {
   public init(
     model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
     precision: Int = Defaults.precision,
-    gapTolerance: Rational = Defaults.gapTolerance, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    gapTolerance: Rational = Defaults.gapTolerance, weighting: DownstreamWeighting = .weighted,
+    progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
   ) {
     self.model = model
+    self.weighting = weighting
     self.scale = scale
     self.precision = precision
     self.gapTolerance = gapTolerance
@@ -40,8 +44,8 @@ public struct GeneralStudy: Sendable {
         model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
         progress: { progress($0, ks.count) })
     }
-    verdicts = GeneralVerification.verdicts(rows)
-    nearOptimumVerdicts = GeneralVerification.nearOptimumVerdicts(rows)
+    verdicts = GeneralVerification.verdicts(rows, weighting: weighting)
+    nearOptimumVerdicts = GeneralVerification.nearOptimumVerdicts(rows, weighting: weighting)
   }
 
   /// Whether every row is certified.

@@ -131,21 +131,25 @@ public enum GeneralVerification {
   }
 
   /// The C1 verdict about the exact optima for each consecutive pair of rows: decided only when
-  /// both optima are located and their enclosed ρ-weighted downstream losses are disjoint.
-  public static func verdicts(_ rows: [GeneralRow]) -> [MonotonicityVerdict] {
+  /// both optima are located and their enclosed downstream losses (`weighting`) are disjoint.
+  public static func verdicts(_ rows: [GeneralRow], weighting: DownstreamWeighting = .weighted)
+    -> [MonotonicityVerdict]
+  {
     zip(rows, rows.dropFirst()).map { earlier, later in
       guard let before = earlier.downstreamAtOptimum, let after = later.downstreamAtOptimum else { return .undecided }
-      return order(after.weightedLoss, before.weightedLoss)
+      return order(weighting.loss(of: after), weighting.loss(of: before))
     }
   }
 
   /// The C1 verdict about the certified near-optimal points `Ĝ_k` for each consecutive pair of rows.
-  public static func nearOptimumVerdicts(_ rows: [GeneralRow]) -> [MonotonicityVerdict] {
+  public static func nearOptimumVerdicts(_ rows: [GeneralRow], weighting: DownstreamWeighting = .weighted)
+    -> [MonotonicityVerdict]
+  {
     zip(rows, rows.dropFirst()).map { earlier, later in
       guard earlier.status == .verified, later.status == .verified else { return .undecided }
       // The same rational Ĝ has the same downstream loss: equal is non-increasing, exactly.
       if earlier.certificate.gram == later.certificate.gram { return .nonIncreasing }
-      return order(later.downstream.weightedLoss, earlier.downstream.weightedLoss)
+      return order(weighting.loss(of: later.downstream), weighting.loss(of: earlier.downstream))
     }
   }
 

@@ -129,4 +129,16 @@ final class GeneralCommandTests: XCTestCase {
     XCTAssertFalse(GeneralOptions.applies(to: ["--classes", "3", "--k", "1"]))
     XCTAssertTrue(GeneralOptions.applies(to: ["--classes", "3", "--k", "1", "--engine", "laplace"]))
   }
+
+  /// The C1 counterexample ρ = (1/20, 3/20, 4/5), s = 1, holds for the ρ-weighted loss only: from k = 9 to 11
+  /// that loss of the exact optimum rises (a SciPy minimizer agrees, scripts/check-c1-counterexample.py),
+  /// while the balanced loss falls. `--c1-loss` chooses which one the verdicts order.
+  func testC1LossChoosesTheDownstreamLossTheVerdictsOrder() throws {
+    let weighted = run(["--rho", "1/20,3/20,4/5", "--scale", "1", "--k", "9...11"])
+    XCTAssertTrue(weighted.output.contains("C1 INCREASE FOUND about the exact optimum"), weighted.output)
+    XCTAssertEqual(weighted.status, .refutedOrIOError, weighted.errors)
+    let balanced = run(["--rho", "1/20,3/20,4/5", "--scale", "1", "--k", "9...11", "--c1-loss", "balanced"])
+    XCTAssertTrue(balanced.output.contains("C1 NON-INCREASING about the exact optimum"), balanced.output)
+    XCTAssertEqual(balanced.status, .verified, balanced.errors)
+  }
 }
