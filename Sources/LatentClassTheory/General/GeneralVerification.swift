@@ -1,5 +1,4 @@
 import ExactArithmetic
-import Synchronization
 
 /// One certified row of the general (any `ρ`, any `D_c`) verification.
 public struct GeneralRow: Sendable {
@@ -65,7 +64,7 @@ public enum MonotonicityVerdict: String, Sendable {
 }
 
 /// Runs solver, refinement, certificates and downstream metrics for a model over a list of `k`.
-/// Warm-starts each `k` from the previous optimum; the per-`k` certification runs on all cores.
+/// Warm-starts each `k` from the previous optimum.
 ///
 /// What "verified" means for a row: `Ĝ_k` is a rational feasible Gram matrix with
 /// `L_k(Ĝ_k) − min_F L_k ≤ gapTolerance`, certified (theory.md §6). A row is also *located*
@@ -87,56 +86,34 @@ public enum GeneralVerification {
     starts: ((Int) -> [[Double]]?)? = nil,
     progress: (_ rowsDone: Int) -> Void = { _ in }
   ) -> [GeneralRow] {
-    // The solves run in order (each warm-starts the next); everything after a solve depends only
-    // on its own `k` and solution, so it runs on all cores and the rows are the same on any machine.
     var start: [[Double]]? = nil
     let solver = GramSolver()
-    let solved = ks.map { k in
+    return ks.enumerated().map { index, k in
+      defer { progress(index + 1) }
       let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: scale), engine: engine)
       let solution = solver.solve(loss, start: starts?(k) ?? start)
       start = solution.factor
-      return (loss, solution)
-    }
-    nonisolated(unsafe) let report = progress
-    let done = Mutex(0)
-    return OrderedParallelMap.map(Array(solved.indices)) { index -> GeneralRow in
-      let row = certify(
-        solved[index].0, solution: solved[index].1, model: model, scale: scale, precision: precision,
-        gapTolerance: gapTolerance, locate: locate)
-      done.withLock { done in
-        done += 1
-        report(done)
+      let refinement = locate ? OptimumRefinement(loss, solution: solution, precision: precision) : nil
+      let certificate =
+        refinement.map { OptimalityCertificate.certify(loss, factor: $0.factor, precision: precision, refined: true) }
+        ?? OptimalityCertificate.certify(loss, solution: solution, precision: precision)
+      let verified = certificate.certifies(gapAtMost: gapTolerance)
+      let curvature =
+        verified && locate ? CurvatureCertificate(loss, gram: certificate.gram, precision: precision).lowerBound : nil
+      var location: OptimumLocation? = nil
+      if let gap = certificate.gap, let curvature, verified {
+        location = OptimumLocation.locate(gap: gap, curvature: curvature, scale: scale, precision: precision)
       }
-      return row
+      return GeneralRow(
+        negatives: k, engine: loss.engine, status: verified ? .verified : .undecided, certificate: certificate,
+        downstream: DownstreamMetrics(model: model, gram: certificate.gram, scale: scale, precision: precision),
+        solverIterations: solution.iterations, solverConverged: solution.converged, refinement: refinement,
+        curvatureLowerBound: curvature, location: location,
+        downstreamAtOptimum: location.map {
+          DownstreamMetrics(
+            model: model, gram: certificate.gram, scale: scale, precision: precision, radius: $0.distanceBound)
+        })
     }
-  }
-
-  /// Refinement, certificate, curvature bound, location and downstream metrics of one solved `k`.
-  private static func certify(
-    _ loss: PopulationLoss, solution: GramSolver.Solution, model: LatentClassModel, scale: Rational,
-    precision: Int, gapTolerance: Rational, locate: Bool
-  ) -> GeneralRow {
-    let refinement = locate ? OptimumRefinement(loss, solution: solution, precision: precision) : nil
-    let certificate =
-      refinement.map { OptimalityCertificate.certify(loss, factor: $0.factor, precision: precision, refined: true) }
-      ?? OptimalityCertificate.certify(loss, solution: solution, precision: precision)
-    let verified = certificate.certifies(gapAtMost: gapTolerance)
-    let curvature =
-      verified && locate ? CurvatureCertificate(loss, gram: certificate.gram, precision: precision).lowerBound : nil
-    var location: OptimumLocation? = nil
-    if let gap = certificate.gap, let curvature, verified {
-      location = OptimumLocation.locate(gap: gap, curvature: curvature, scale: scale, precision: precision)
-    }
-    return GeneralRow(
-      negatives: loss.problem.negatives, engine: loss.engine, status: verified ? .verified : .undecided,
-      certificate: certificate,
-      downstream: DownstreamMetrics(model: model, gram: certificate.gram, scale: scale, precision: precision),
-      solverIterations: solution.iterations, solverConverged: solution.converged, refinement: refinement,
-      curvatureLowerBound: curvature, location: location,
-      downstreamAtOptimum: location.map {
-        DownstreamMetrics(
-          model: model, gram: certificate.gram, scale: scale, precision: precision, radius: $0.distanceBound)
-      })
   }
 
   /// The C1 verdict about the exact optima for each consecutive pair of rows: decided only when
