@@ -6,12 +6,15 @@ import TrainingResults
 /// for how it reaches the disk.
 ///
 /// Format versions, told apart by the 8-byte magic: `CIFARCK2` ends with the epoch
-/// losses; `CIFARCK3` (written now) appends the per-epoch evaluations. Version 2 files
-/// still resume, with no evaluations for the epochs they cover.
+/// losses; `CIFARCK3` appends the per-epoch evaluations; `CIFARCK4` (written now) then
+/// appends their geometry as one length-prefixed JSON array (one entry per evaluation,
+/// `[train, test]` measures or `null`). Version 2 and 3 files still resume, with no
+/// evaluations (2) or no geometry (3) for the epochs they cover.
 public enum Checkpoint {
-  static let magic = Array("CIFARCK3".utf8)
-  /// The magic of the previous version, read but no longer written.
+  static let magic = Array("CIFARCK4".utf8)
+  /// The magics of earlier versions, read but no longer written.
   static let magicVersion2 = Array("CIFARCK2".utf8)
+  static let magicVersion3 = Array("CIFARCK3".utf8)
 
   /// The bytes of `state` in the current format; the command layer writes them to a
   /// temporary file, flushes it and renames it over the old checkpoint in one step.
@@ -42,6 +45,10 @@ public enum Checkpoint {
       append(evaluation.meanClassifierAccuracy.bitPattern)
       append(evaluation.meanClassifierLoss.bitPattern)
     }
+    // Cannot fail: the results encoder writes non-finite numbers as strings.
+    let geometry = (try? JSONEncoder.results.encode(state.epochEvaluations.map(GeometryRecord.init))) ?? Data()
+    append(UInt64(geometry.count))
+    bytes += geometry
     return bytes
   }
 
@@ -72,7 +79,7 @@ public enum Checkpoint {
       }
     }
     let version = Array(try take(magic.count))
-    guard version == magic || version == magicVersion2 else { throw corrupt }
+    guard version == magic || version == magicVersion3 || version == magicVersion2 else { throw corrupt }
     let fingerprintLength = Int(try integer())
     guard let fingerprint = String(bytes: try take(fingerprintLength), encoding: .utf8) else { throw corrupt }
     let epochs = Int(try integer())
@@ -87,7 +94,7 @@ public enum Checkpoint {
     optimizer.step = step
     let losses = try floats()
     var evaluations: [EpochEvaluation] = []
-    if version == magic {
+    if version != magicVersion2 {
       let count = Int(try integer())
       // Each evaluation takes 24 bytes; a larger count can only come from a corrupt file.
       guard count <= (bytes.count - offset) / 24 else { throw corrupt }
@@ -98,6 +105,17 @@ public enum Checkpoint {
             meanClassifierLoss: Double(bitPattern: try integer())))
       }
     }
+    if version == magic {
+      let length = Int(try integer())
+      guard length <= bytes.count - offset,
+        let records = try? JSONDecoder.results.decode([GeometryRecord].self, from: Data(try take(length))),
+        records.count == evaluations.count
+      else { throw corrupt }
+      for (index, record) in records.enumerated() {
+        evaluations[index].trainGeometry = record.train
+        evaluations[index].testGeometry = record.test
+      }
+    }
     guard offset == bytes.count, optimizer.firstMoment.count == parameters.count,
       optimizer.secondMoment.count == parameters.count
     else { throw corrupt }
@@ -105,5 +123,16 @@ public enum Checkpoint {
       fingerprint: fingerprint, epochsCompleted: epochs, parameters: parameters,
       runningStatistics: runningStatistics, optimizer: optimizer,
       generator: generator, epochLosses: losses, trainingSeconds: seconds, epochEvaluations: evaluations)
+  }
+}
+
+/// The geometry of one per-epoch evaluation as the checkpoint stores it.
+private struct GeometryRecord: Codable {
+  var train: NeuralCollapseMeasures?
+  var test: NeuralCollapseMeasures?
+
+  init(_ evaluation: EpochEvaluation) {
+    train = evaluation.trainGeometry
+    test = evaluation.testGeometry
   }
 }

@@ -35,16 +35,25 @@ public struct EpochEvaluator: Sendable {
     every > 0 && (epoch % every == 0 || epoch == epochs)
   }
 
-  /// The mean classifier of `encoder` after `epoch`.
+  /// The mean classifier of `encoder` after `epoch`, and the geometry of the training
+  /// subset's and the test set's representations.
   ///
-  /// - Complexity: O((subset + test images) · FLOPs per image + test images · N · d).
+  /// - Complexity: O((subset + test images) · (FLOPs per image + N · d)).
   public func evaluate(_ encoder: Encoder, epoch: Int, scale: Float) -> EpochEvaluation {
+    let dimension = encoder.configuration.embeddingDimension
+    let trainFeatures = encoder.embed(classMeanImages, assembler: assembler)
+    let testFeatures = encoder.embed(test, assembler: assembler)
     let classifier = MeanClassifier(
-      features: encoder.embed(classMeanImages, assembler: assembler), labels: classMeanImages.labels,
-      classCount: classMeanImages.classCount, dimension: encoder.configuration.embeddingDimension)
+      features: trainFeatures, labels: classMeanImages.labels, classCount: classMeanImages.classCount,
+      dimension: dimension)
     let result = classifier.evaluate(
-      features: encoder.embed(test, assembler: assembler), labels: test.labels, scale: scale,
-      classWeights: classWeights)
-    return EpochEvaluation(epoch: epoch, meanClassifierAccuracy: result.accuracy, meanClassifierLoss: result.loss)
+      features: testFeatures, labels: test.labels, scale: scale, classWeights: classWeights)
+    return EpochEvaluation(
+      epoch: epoch, meanClassifierAccuracy: result.accuracy, meanClassifierLoss: result.loss,
+      trainGeometry: NeuralCollapseMeasures(
+        features: trainFeatures, labels: classMeanImages.labels, classCount: classMeanImages.classCount,
+        dimension: dimension),
+      testGeometry: NeuralCollapseMeasures(
+        features: testFeatures, labels: test.labels, classCount: test.classCount, dimension: dimension))
   }
 }

@@ -32,7 +32,13 @@ extension Interval {
 
   /// Formats `0.d₁d₂… × 10^pointAfter` positionally, or in scientific notation far from 1.
   private static func positional(digits: String, pointAfter exponent: Int) -> String {
-    let trimmed = String(digits.reversed().drop(while: { $0 == "0" }).reversed())
+    // Trailing zeros dropped on the (ASCII) bytes: walking `Character`s backwards is slow.
+    let bytes = digits.utf8
+    var end = bytes.endIndex
+    while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "0") {
+      end = bytes.index(before: end)
+    }
+    let trimmed = String(digits[..<end])
     let significant = trimmed.isEmpty ? "0" : trimmed
     if exponent > 21 || exponent < -6 {
       let head = significant.prefix(1)

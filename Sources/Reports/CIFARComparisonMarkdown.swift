@@ -1,3 +1,4 @@
+import CIFARStudy
 import ExactArithmetic
 import Foundation
 import LatentClassTheory
@@ -30,28 +31,31 @@ public enum CIFARComparisonMarkdown {
       }
       return .init(label: label, points: points, color: color, dashed: dashed, bars: ranges)
     }
+    let kLabel = "number of negatives k"
     let accuracy = LinePlot(
       title: several ? "Test accuracy against k (mean over seeds, bars min–max)" : "Test accuracy against k",
-      xLabel: "k (negatives)", yLabel: "accuracy",
+      xLabel: kLabel, yLabel: "test accuracy",
       series: [
         series("mean classifier", "#1f77b4", bars: true) { $0.run.evaluation.meanClassifierAccuracy },
         series("linear probe", "#ff7f0e", bars: true) { $0.run.evaluation.linearProbeAccuracy },
         series("optimum (theory)", "#d62728", dashed: true) { _ in comparison.isUniform ? 1 : nil },
-      ], logX: logX)
+      ], logX: logX, integerXTicks: !logX)
+    // The 95% intervals as one shaded band: with several seeds, the envelope of the runs' intervals.
+    let band = groups.compactMap { group -> (x: Double, low: Double, high: Double)? in
+      guard let low = group.spread({ $0.run.evaluation.nceTestLoss.lower95 }),
+        let high = group.spread({ $0.run.evaluation.nceTestLoss.upper95 })
+      else { return nil }
+      return (Double(group.negatives), low.minimum, high.maximum)
+    }
     let loss = LinePlot(
       title: several
-        ? "Trained NCE test loss over seeds and the certified floor L*_k"
-        : "Trained NCE test loss and the certified floor L*_k", xLabel: "k (negatives)", yLabel: "NCE loss",
+        ? "NCE loss on test draws (mean over seeds) and the certified floor"
+        : "NCE loss on test draws and the certified floor", xLabel: kLabel, yLabel: "NCE loss",
       series: [
+        .init(label: "95% interval", points: [], color: "#6baed6", band: band),
         series("trained (mean)", "#1f77b4", bars: true) { $0.run.evaluation.nceTestLoss.mean },
-        series("95% interval", "#9ecae1", dashed: true, summary: { $0.minimum }) {
-          $0.run.evaluation.nceTestLoss.lower95
-        },
-        series("95% interval ", "#9ecae1", dashed: true, summary: { $0.maximum }) {
-          $0.run.evaluation.nceTestLoss.upper95
-        },
         series("certified floor L*_k", "#d62728") { $0.optimumLoss?.approximateDouble },
-      ], logX: logX)
+      ], logX: logX, integerXTicks: !logX)
     var figures = [("accuracy", accuracy.svg()), ("loss", loss.svg())]
     if comparison.hasEpochEvaluations {
       let curves = groups.enumerated().compactMap { index, group -> LinePlot.Series? in
@@ -64,28 +68,31 @@ public enum CIFARComparisonMarkdown {
       }
       let plot = LinePlot(
         title: "Test mean-classifier accuracy against epoch" + (several ? " (mean over seeds)" : ""),
-        xLabel: "epoch", yLabel: "accuracy", series: curves, integerXTicks: true)
+        xLabel: "epoch", yLabel: "test accuracy", series: curves, integerXTicks: true)
       figures.append(("epochs", plot.svg()))
     }
+    let names = comparison.sweep.classes.map(comparison.sweep.dataset.className)
     if let last = rows.last, let gram = last.optimumGram {
       let title =
         comparison.isUniform ? "Predicted: the simplex" : "Predicted: certified optimum, k = \(last.run.negatives)"
       figures.append(
         (
           "cosines-predicted",
-          HeatMap(title: title, values: CIFARComparison.cosines(CIFARComparison.doubles(gram))).svg()
+          HeatMap(title: title, values: CIFARComparison.cosines(CIFARComparison.doubles(gram)), labels: names).svg()
         ))
     }
     // One map per k (its first seed): one per run would bury the report in near-copies.
     for group in groups {
       let run = group.rows[0].run
       let geometry = run.evaluation.geometry
+      // Only the simplex predicts one cosine for every pair; a general optimum's are in its own map.
       let map = HeatMap(
         title: "Learned class-mean cosines, k = \(run.negatives)" + (several ? ", seed \(run.seed)" : ""),
-        values: geometry.classMeanCosines, reference: ("simplex −1/(N−1)", geometry.simplexCosine))
+        values: geometry.classMeanCosines,
+        reference: comparison.isUniform ? ("predicted cosine −1/(N−1)", geometry.simplexCosine) : nil, labels: names)
       figures.append(("cosines-k\(run.negatives)", map.svg()))
     }
-    return figures
+    return figures + CIFARGeometryMarkdown.figures(comparison)
   }
 
   /// The colours of the per-k curves (matplotlib's tab10, so they read like the other plots).
@@ -115,18 +122,20 @@ public enum CIFARComparisonMarkdown {
       Positives are other images of the anchor's class; the k negatives are i.i.d. draws from the \
       training set (collisions allowed), as in the latent-class model.
 
-      **Prediction** (theory.md §5): for the class-level model with the run's class frequencies\
+      **Prediction** (theory.md §5, §10): for the class-level model with the run's class frequencies\
       \(comparison.isUniform ? " (uniform)" : "") and the same s, \
-      \(comparison.isUniform ? "the optimum is the regular simplex for every k (T2): unit-norm class means with pairwise cosine −1/(N−1) = \(String(format: "%.4f", -1 / Double(n - 1))), accuracy 1, mean-classifier loss `\(comparison.predictedDownstreamLoss.map { EnclosureFormatting.compact($0, precision: p) } ?? "")`; its population NCE loss L*_k (certified, \(p)-bit intervals) is a floor under the NCE loss of *any* representation in the ball, the trained one included." : "the class frequencies are not uniform, so the optimum is not the simplex: it is solved and certified by the general engine (theory.md §6), and L*_k is enclosed between the certificate's lower bound and the loss of the certified matrix. The lower end is the floor under the NCE loss of any representation in the ball.")
+      \(comparison.isUniform ? "the optimum is the regular simplex for every k (T2): unit-norm class means with pairwise cosine −1/(N−1) = \(String(format: "%.4f", -1 / Double(n - 1))), accuracy 1, mean-classifier loss `\(comparison.predictedDownstreamLoss.map { EnclosureFormatting.compact($0, precision: p) } ?? "")`; its population NCE loss L*_k (certified, \(p)-bit intervals) is a floor under the NCE loss of *any* representation in the ball, the trained one included." : "the class frequencies are not uniform, so the optimum is not the simplex: it is solved and certified by the general engine (theory.md §6), and the learned geometry is compared with it. The NCE test loss, however, is estimated on the balanced test set, so its floor is L*_k of *uniform* classes (the simplex's loss, certified, \(p)-bit intervals), not that of the training frequencies, which is no lower bound for it (theory.md §10).")
 
       """
     if comparison.hasEpochEvaluations { md += "\n" + epochParagraph(sweep) + "\n" }
     md += "\n## Per k\n\n"
     if several {
+      md += "Each cell: mean ± sample standard deviation over the seeds of that k.\n\n"
       md += seedTable(comparison) + "\n## Per run\n\n"
     }
     md += runTable(comparison, seedColumn: several)
-    md += "\n## What it shows\n\n" + findings(comparison) + "\n## Plots\n\n"
+    md += "\n" + CIFARGeometryMarkdown.section(comparison)
+    md += "## What it shows\n\n" + findings(comparison) + "\n## Plots\n\n"
     for (file, caption) in zip(figureFiles, captions(comparison)) {
       md += "![\(caption)](\(file))\n\n"
     }
@@ -214,61 +223,52 @@ public enum CIFARComparisonMarkdown {
     return md
   }
 
-  /// The findings, each about the per-k means over seeds (the runs' own values with one seed).
+  /// How a ``CIFARComparison/Change`` reads after the numbers of its step.
+  private static func describe(_ step: CIFARComparison.AccuracyStep) -> String {
+    let error = String(format: "%.1f", 100 * step.standardError)
+    switch step.verdict {
+    case .noFall: return "no fall"
+    case .fallWithinNoise:
+      return "a fall within twice the standard error of the difference over seeds (\(error) points)"
+    case .fallBeyondNoise:
+      return "a fall of more than twice the standard error of the difference over seeds (\(error) points)"
+    case .fallNoiseUnknown: return "a fall; one seed per k, so its size against seed-to-seed variation is unknown"
+    }
+  }
+
+  /// The findings, as measured: per-k means over seeds (the runs' own values with one seed).
   private static func findings(_ comparison: CIFARComparison) -> String {
-    let groups = comparison.groups.sorted { $0.negatives < $1.negatives }
-    guard let first = groups.first, let last = groups.last else { return "No runs.\n" }
+    let groups = comparison.groupsByK
+    guard let first = groups.first else { return "No runs.\n" }
     let several = comparison.hasSeveralSeeds
     var lines: [String] = []
-    let accuracy = { (group: CIFARComparison.Group) in group.spread { $0.run.evaluation.meanClassifierAccuracy }! }
-    let (start, end) = (accuracy(first), accuracy(last))
-    let change = end.mean - start.mean
-    // The standard error of the difference of two means; 0 with one seed per k.
-    let standardErrorOfDifference = { (a: CIFARComparison.Spread, b: CIFARComparison.Spread) in
-      (a.standardDeviation * a.standardDeviation / Double(a.count)
-        + b.standardDeviation * b.standardDeviation / Double(b.count)).squareRoot()
+    func accuracy(_ group: CIFARComparison.Group) -> String {
+      let spread = group.accuracy
+      return spread.count > 1
+        ? "\(percent(spread.mean)) ± \(String(format: "%.1f", 100 * spread.standardDeviation)) (mean ± sample standard deviation over \(spread.count) seeds)"
+        : percent(spread.mean)
     }
-    let standardError = standardErrorOfDifference(start, end)
-    let verdict: String
-    if change >= -0.01 {
-      verdict = "no degradation with more negatives, as the theory predicts for the optimum."
-    } else if -change <= 2 * standardError {
-      verdict =
-        "within twice its standard error over seeds (\(String(format: "%.1f", 100 * standardError)) points), so no degradation is detectable."
-    } else {
-      verdict =
-        "accuracy fell with k here; the theory speaks of the optimum, which this training does not reach (see the floor gap)."
-    }
-    if groups.count == 1 {
+    if let overall = comparison.overallAccuracyChange {
       lines.append(
-        "- Mean-classifier accuracy\(several ? " (mean over seeds)" : "") at k = \(first.negatives): \(percent(start.mean)) (one k, so nothing to compare across k)."
+        "- Mean-classifier test accuracy: \(accuracy(overall.from)) at k = \(overall.from.negatives), \(accuracy(overall.to)) at k = \(overall.to.negatives); change \(String(format: "%+.1f", 100 * overall.change)) points, \(describe(overall))."
       )
     } else {
       lines.append(
-        "- Mean-classifier accuracy\(several ? " (mean over seeds)" : "") goes from \(percent(start.mean)) at k = \(first.negatives) to \(percent(end.mean)) at k = \(last.negatives) (\(String(format: "%+.1f", 100 * change)) points): "
-          + verdict)
-    }
-    // The end points can hide a fall in between, so the largest step down is stated too.
-    let steps = zip(groups, groups.dropFirst()).map { ($0, $1, accuracy($1).mean - accuracy($0).mean) }
-    // Falls that round to 0.0 points are not worth a line.
-    if groups.count > 2, let fall = steps.min(by: { $0.2 < $1.2 }), fall.2 < -0.0005 {
-      let error = standardErrorOfDifference(accuracy(fall.0), accuracy(fall.1))
-      let noise =
-        !several
-        ? "one seed per k, so its size against seed-to-seed variation is unknown"
-        : -fall.2 <= 2 * error
-          ? "within twice its standard error over seeds (\(String(format: "%.1f", 100 * error)) points)"
-          : "more than twice its standard error over seeds (\(String(format: "%.1f", 100 * error)) points)"
-      lines.append(
-        "- The largest fall between neighbouring values of k: k = \(fall.0.negatives) → \(fall.1.negatives), \(String(format: "%+.1f", 100 * fall.2)) points; \(noise)."
+        "- Mean-classifier test accuracy at k = \(first.negatives): \(accuracy(first)) (one k, so nothing to compare across k)."
       )
     }
-    if several, let noisiest = groups.max(by: { accuracy($0).standardDeviation < accuracy($1).standardDeviation }) {
+    if let fall = comparison.largestAccuracyFall {
       lines.append(
-        "- The largest standard deviation of the mean-classifier accuracy over seeds is \(String(format: "%.1f", 100 * accuracy(noisiest).standardDeviation)) points (k = \(noisiest.negatives)); differences between values of k smaller than a few times that are within seed-to-seed variation."
+        "- The largest fall between neighbouring values of k: k = \(fall.from.negatives) → \(fall.to.negatives), \(String(format: "%+.1f", 100 * fall.change)) points, \(describe(fall))."
+      )
+    }
+    if let noisiest = comparison.noisiestAccuracy {
+      lines.append(
+        "- The largest sample standard deviation of the accuracy over seeds is \(String(format: "%.1f", 100 * noisiest.standardDeviation)) points (k = \(noisiest.negatives)); differences between values of k smaller than a few times that are within seed-to-seed variation."
       )
     }
     let floors = comparison.rows.filter { $0.optimumLoss != nil }
+    let gaps = comparison.floorGaps
     if !floors.isEmpty {
       let below = floors.filter { comparison.isAboveFloor($0) == false }.map {
         several ? "\($0.run.negatives) (seed \($0.run.seed))" : String($0.run.negatives)
@@ -278,15 +278,14 @@ public enum CIFARComparisonMarkdown {
           ? "- The trained NCE loss lies above the certified floor L*_k for every \(several ? "run" : "k"), as it must; the gap is how far training is from the population optimum."
           : "- The trained NCE loss's 95% interval lies *below* the certified floor for k = \(below.joined(separator: ", ")): impossible for the population loss, so the test-set estimate is off (sampling error or a mismatch with the model)."
       )
-      let gaps = groups.compactMap { group -> (Int, Double)? in
-        guard let floor = group.rows[0].optimumLoss?.approximateDouble,
-          let loss = group.spread({ $0.run.evaluation.nceTestLoss.mean })
-        else { return nil }
-        return (group.negatives, loss.mean - floor)
-      }
       lines.append(
         "- Gap to the floor by k\(several ? " (mean over seeds)" : ""): "
-          + gaps.map { "k = \($0.0): \(String(format: "%.3f", $0.1))" }.joined(separator: ", ") + ".")
+          + gaps.map { "k = \($0.negatives): \(String(format: "%.3f", $0.gap))" }.joined(separator: ", ") + ".")
+    }
+    if let smallest = gaps.map(\.gap).min(), smallest > 0.01 {
+      lines.append(
+        "- Every run is at least \(String(format: "%.2f", smallest)) above the floor, far from the population optimum, so these numbers measure this trainer at this budget. The theory's statements (T2, T3) are about the optimum; runs this far from it neither confirm nor refute them."
+      )
     }
     let deviations = groups.compactMap { group in
       group.spread { $0.cosineDeviationFromOptimum?.mean }.map {
@@ -332,7 +331,9 @@ public enum CIFARComparisonMarkdown {
     var captions = [
       "Test accuracy against k" + (several ? " (mean over seeds; bars: min–max over seeds)" : ""),
       "Trained NCE loss and the certified floor"
-        + (several ? " (mean over seeds; bars: min–max over seeds; dashed: the outermost 95% interval bounds)" : ""),
+        + (several
+          ? " (mean over seeds; bars: min–max over seeds; shaded: from the lowest to the highest end of the runs' 95% intervals)"
+          : " (shaded: 95% interval of the estimate)"),
     ]
     if comparison.hasEpochEvaluations {
       captions.append("Test mean-classifier accuracy against epoch" + (several ? " (mean over seeds)" : ""))
@@ -341,7 +342,7 @@ public enum CIFARComparisonMarkdown {
     captions += comparison.groups.map {
       "Learned class-mean cosines, k = \($0.negatives)" + (several ? " (seed \($0.rows[0].run.seed))" : "")
     }
-    return captions
+    return captions + CIFARGeometryMarkdown.captions(comparison)
   }
 
   private static func title(_ dataset: CIFARDataset) -> String {

@@ -10,16 +10,20 @@ public struct LinePlot: Sendable {
     public var dashed: Bool
     /// Vertical bars from `low` to `high` at `x` (a spread over seeds, say), drawn in the series' colour.
     public var bars: [(x: Double, low: Double, high: Double)]
+    /// A shaded band from `low` to `high` over the x values (an interval, say), drawn
+    /// translucent under every line so a line inside it stays visible.
+    public var band: [(x: Double, low: Double, high: Double)]
 
     public init(
       label: String, points: [(x: Double, y: Double)], color: String, dashed: Bool = false,
-      bars: [(x: Double, low: Double, high: Double)] = []
+      bars: [(x: Double, low: Double, high: Double)] = [], band: [(x: Double, low: Double, high: Double)] = []
     ) {
       self.label = label
       self.points = points
       self.color = color
       self.dashed = dashed
       self.bars = bars
+      self.band = band
     }
   }
 
@@ -57,13 +61,16 @@ public struct LinePlot: Sendable {
 
   /// The chart as a standalone SVG document.
   ///
-  /// Points with a non-finite coordinate (or non-positive on a log axis) are skipped.
+  /// Points with a non-finite coordinate (or non-positive on a log axis) are skipped. The
+  /// legend lists only what is drawn, with the glyph it is drawn with: a line for two or
+  /// more points, a dot for one, a shaded box for a band, a bar for bars alone.
   public func svg() -> String {
     let usable = series.map { s in s.points.filter { isPlottable($0) } }
     let usableBars = series.map { s in s.bars.filter { isPlottable(($0.x, $0.low)) && isPlottable(($0.x, $0.high)) } }
-    let xs = usable.flatMap { $0.map { transformX($0.x) } }
+    let usableBands = series.map { s in s.band.filter { isPlottable(($0.x, $0.low)) && isPlottable(($0.x, $0.high)) } }
+    let xs = (usable.flatMap { $0.map(\.x) } + usableBands.flatMap { $0.map(\.x) }).map(transformX)
     // Bars widen the y range so they are never clipped; without bars the range is as before.
-    let barEnds = usableBars.flatMap { $0.flatMap { [transformY($0.low), transformY($0.high)] } }
+    let barEnds = (usableBars + usableBands).flatMap { $0.flatMap { [transformY($0.low), transformY($0.high)] } }
     let ys = usable.flatMap { $0.map { transformY($0.y) } } + barEnds
     let xRange = Axis.padded(xs.min() ?? 0, xs.max() ?? 1, pad: 0)
     var yRange = Axis.padded(ys.min() ?? 0, ys.max() ?? 1, pad: logY ? 0 : 0.05)
@@ -112,6 +119,17 @@ public struct LinePlot: Sendable {
     // Series (clipped to the plot area) and legend.
     svg +=
       "<clipPath id=\"plot-area\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\"/></clipPath>\n"
+    for (index, line) in series.enumerated() where !usableBands[index].isEmpty {
+      let band = usableBands[index]
+      // A band over a single x is drawn as a short wide bar, so it is still seen.
+      let edges =
+        band.count == 1 ? [(px(band[0].x) - 5, band[0]), (px(band[0].x) + 5, band[0])] : band.map { (px($0.x), $0) }
+      let outline =
+        edges.map { "\(f($0.0)),\(f(py($0.1.high)))" } + edges.reversed().map { "\(f($0.0)),\(f(py($0.1.low)))" }
+      svg +=
+        "<polygon points=\"\(outline.joined(separator: " "))\" fill=\"\(line.color)\" fill-opacity=\"0.3\" stroke=\"none\" clip-path=\"url(#plot-area)\"/>\n"
+    }
+    var legendRow = 0
     for (index, (line, points)) in zip(series, usable).enumerated() {
       let dash = line.dashed ? " stroke-dasharray=\"6 4\"" : ""
       for bar in usableBars[index] {
@@ -130,11 +148,24 @@ public struct LinePlot: Sendable {
             "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"2.5\" fill=\"\(line.color)\" clip-path=\"url(#plot-area)\"/>\n"
         }
       }
-      let legendY = top + 10 + Double(index) * 20
+      let legendY = top + 10 + Double(legendRow) * 20
       let legendX = left + plotWidth + 14
-      svg +=
-        "<line x1=\"\(f(legendX))\" y1=\"\(f(legendY))\" x2=\"\(f(legendX + 22))\" y2=\"\(f(legendY))\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
+      if points.count > 1 {
+        svg +=
+          "<line x1=\"\(f(legendX))\" y1=\"\(f(legendY))\" x2=\"\(f(legendX + 22))\" y2=\"\(f(legendY))\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
+      } else if points.count == 1 {
+        svg += "<circle cx=\"\(f(legendX + 11))\" cy=\"\(f(legendY))\" r=\"3\" fill=\"\(line.color)\"/>\n"
+      } else if !usableBands[index].isEmpty {
+        svg +=
+          "<rect x=\"\(f(legendX))\" y=\"\(f(legendY - 6))\" width=\"22\" height=\"12\" fill=\"\(line.color)\" fill-opacity=\"0.3\"/>\n"
+      } else if !usableBars[index].isEmpty {
+        svg +=
+          "<path d=\"M\(f(legendX + 11)),\(f(legendY - 7)) V\(f(legendY + 7))\" stroke=\"\(line.color)\" stroke-width=\"1.5\"/>\n"
+      } else {
+        continue  // nothing of this series is drawn, so it gets no legend entry
+      }
       svg += "<text x=\"\(f(legendX + 28))\" y=\"\(f(legendY + 4))\">\(escape(line.label))</text>\n"
+      legendRow += 1
     }
     return svg + "</svg>\n"
   }

@@ -13,19 +13,23 @@ public enum UniformTable {
       "",
     ]
     let header = ["k", "L_k(G*) (certified)", "width", "L_sup^μ", "Arora", "Nozawa", "Ash", "certificate"]
-    var table = [header]
-    for row in verification.rows {
-      table.append([
-        String(row.negatives),
-        EnclosureFormatting.compact(row.contrastiveLoss, precision: p),
-        EnclosureFormatting.width(row.contrastiveLoss),
-        downstream,
-        EnclosureFormatting.short(row.bounds.arora),
-        EnclosureFormatting.short(row.bounds.nozawa),
-        EnclosureFormatting.short(row.bounds.ash),
-        row.certificate.verdict.rawValue,
-      ])
-    }
+    // Decimal conversion dominates for long ranges; rows are independent, so format them on all cores.
+    let rows = verification.rows
+    let table =
+      [header]
+      + UniformVerification.parallelMap(Array(rows.indices)) { index -> [String] in
+        let row = rows[index]
+        return [
+          String(row.negatives),
+          EnclosureFormatting.compact(row.contrastiveLoss, precision: p),
+          EnclosureFormatting.width(row.contrastiveLoss),
+          downstream,
+          EnclosureFormatting.short(row.bounds.arora),
+          EnclosureFormatting.short(row.bounds.nozawa),
+          EnclosureFormatting.short(row.bounds.ash),
+          row.certificate.verdict.rawValue,
+        ]
+      }
     lines += aligned(table)
     lines.append("")
     for claim in verification.claims {
@@ -48,7 +52,13 @@ public enum UniformTable {
 }
 
 extension String {
+  /// Works on the UTF-8 view: walking `Character`s backwards cost a tenth of a
+  /// 10,000-row run's time.
   fileprivate func trimmingTrailingSpaces() -> String {
-    String(reversed().drop { $0 == " " }.reversed())
+    var end = utf8.endIndex
+    while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: " ") {
+      end = utf8.index(before: end)
+    }
+    return String(self[..<end])
   }
 }

@@ -8,7 +8,7 @@ extension SweepResult {
     try decode(Data(contentsOf: url))
   }
 
-  /// Decodes schema version 2 and version 1 (no evaluation settings, no run seeds, no
+  /// Decodes schema versions 3, 2 (per-epoch evaluations without geometry) and 1 (no evaluation settings, no run seeds, no
   /// per-epoch evaluations), so the committed results of earlier sweeps keep loading.
   /// A version-1 run's seed is the sweep's seed: those sweeps trained one run per k.
   public init(from decoder: any Decoder) throws {

@@ -2,13 +2,14 @@
 /// `DIR/k-<k>/result.json`, or `DIR/k-<k>/seed-<s>/result.json` with `--seeds` above 1,
 /// as a ``NegativesRunResult``).
 ///
-/// Schema (version 2), all numbers plain JSON numbers; non-finite values are the strings `"inf"`, `"-inf"`, `"nan"`.
-/// Version 2 added `evalEvery`, `evalTrainSubset` and each run's `seed` and `epochEvaluations`; version-1 files
-/// still decode (see `SweepResult+Decoding.swift`): no evaluation fields, every run's seed is the sweep's `seed`,
-/// `epochEvaluations` is empty.
+/// Schema (version 3), all numbers plain JSON numbers; non-finite values are the strings `"inf"`, `"-inf"`, `"nan"`.
+/// Version 2 added `evalEvery`, `evalTrainSubset` and each run's `seed` and `epochEvaluations`; version 3 added
+/// `trainGeometry` and `testGeometry` to every per-epoch evaluation. Version-1 and -2 files still decode (see
+/// `SweepResult+Decoding.swift`): version 1 has no evaluation fields, every run's seed is the sweep's `seed` and
+/// `epochEvaluations` is empty; version-2 evaluations have no geometry.
 ///
 ///     {
-///       "schemaVersion": 2,
+///       "schemaVersion": 3,
 ///       "dataset": "cifar10" | "cifar100" | "cifar100-coarse",
 ///       "classes": [Int],              // original labels used, in the order of the new labels 0..N-1
 ///       "classFrequencies": [Double],  // ρ_c: training-set class frequencies after --imbalance
@@ -30,8 +31,13 @@
 ///         "trainingSeconds": Double, "imagesPerSecond": Double,   // anchors+positives encoded per second
 ///         "epochEvaluations": [ {       // after every evalEvery-th epoch and the last; [] if absent (version 1)
 ///           "epoch": Int,               // 1-based epochs completed
-///           "meanClassifierAccuracy": Double, "meanClassifierLoss": Double   // as in evaluation, but the class
-///         } ],                          // means come from evalTrainSubset training images per class
+///           "meanClassifierAccuracy": Double, "meanClassifierLoss": Double,  // as in evaluation, but the class
+///                                       // means come from evalTrainSubset training images per class
+///           "trainGeometry", "testGeometry": {   // NeuralCollapseMeasures of that subset and of the test set;
+///             "nc1", "equinorm", "equiangularity", "nearestCentreAccuracy", "nearestCentreAgreement",
+///             "commonOffset": Double, "classMeanGram": [[Double]]   // absent before version 3
+///           }
+///         } ],
 ///         "evaluation": {
 ///           "meanClassifierAccuracy": Double,    // plain test accuracy, ties are errors
 ///           "meanClassifierLoss": Double,        // L_sup^μ, class losses weighted by classFrequencies (ρ)
@@ -44,7 +50,7 @@
 ///         } } ]
 ///     }
 public struct SweepResult: Codable, Equatable, Sendable {
-  public var schemaVersion = 2
+  public var schemaVersion = 3
   public var dataset: CIFARDataset
   public var classes: [Int]
   public var classFrequencies: [Double]

@@ -1,3 +1,4 @@
+import CIFARStudy
 import CommandLineSupport
 import Foundation
 import LatentClassTheory

@@ -1,44 +1,69 @@
-// Speed of the verifier, measured in-process in release mode:
+// Speed of the uniform verifier, measured in-process in release mode:
 //
 //   swift run -c release benchmarks
 //
-// Each line times one workload and prints its ratio against a baseline run in the
-// same process, so the figures compare like with like on whatever machine runs them.
+// Each line times one workload (wall time and process CPU time, median of the runs) and
+// its ratio against a baseline run in the same process, so the figures compare like with
+// like on whatever machine runs them. scripts/bench-uniform-arb.py adds Arb and the
+// whole `verify` process.
 import CommandLineSupport
 import ContrastiveLoss
-import Dispatch
+import ExactArithmetic
 import Foundation
 import LatentClassTheory
 
 _ = ExecutableArguments.parse(
   program: "benchmarks", flags: [],
   help: HelpText(
-    overview: "Time the verifier's workloads in-process against an uncertified Double baseline.",
+    overview:
+      "Time the uniform verifier's workloads (N = 10, k = 1…100 and 1…10000; N = 1000, k = 1…10) in-process against baselines run in the same process, and print the machine (CPU model, cores) and date.",
     discussion: "Run it in release mode: swift run -c release benchmarks", usage: ["benchmarks"],
     sections: [HelpText.Section("OPTIONS", [])]))
 
-/// The median wall time of `repetitions` runs of `work`, in seconds.
-func measure(repetitions: Int = 5, _ work: () -> Void) -> Double {
-  var times: [Double] = []
-  for _ in 0..<repetitions {
-    let start = DispatchTime.now().uptimeNanoseconds
-    work()
-    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-  }
-  return times.sorted()[times.count / 2]
+/// Wall and process CPU seconds of one workload.
+struct Timing {
+  var wall: Double
+  var cpu: Double
 }
 
-func report(_ name: String, _ seconds: Double, baseline: (name: String, seconds: Double)? = nil) {
-  var line = "\(name.padding(toLength: 52, withPad: " ", startingAt: 0)) \(String(format: "%9.4f s", seconds))"
+func processCPUSeconds() -> Double {
+  var now = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+  return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+}
+
+/// The median (by wall time) of `repetitions` runs of `work`.
+func measure(repetitions: Int = 3, _ work: () -> Void) -> Timing {
+  var timings: [Timing] = []
+  for _ in 0..<repetitions {
+    let (wall, cpu) = (Date(), processCPUSeconds())
+    work()
+    timings.append(Timing(wall: Date().timeIntervalSince(wall), cpu: processCPUSeconds() - cpu))
+  }
+  return timings.sorted { $0.wall < $1.wall }[timings.count / 2]
+}
+
+func report(_ name: String, _ timing: Timing, baseline: (name: String, timing: Timing)? = nil) {
+  var line = name.padding(toLength: 50, withPad: " ", startingAt: 0)
+  line += String(format: " %8.4f s wall %8.4f s CPU", timing.wall, timing.cpu)
   if let baseline {
     line += String(
-      format: "   %8.2f× the time of %@ (%.4f s)", seconds / baseline.seconds, baseline.name, baseline.seconds)
+      format: "   baseline %@: %.4f s wall, %.4f s CPU; ratio %.3g", baseline.name, baseline.timing.wall,
+      baseline.timing.cpu, timing.wall / baseline.timing.wall)
   }
   print(line)
 }
 
-/// The uncertified reference: the same binomial sums over all collision counts in
-/// `Double`, through the same `NCELoss`, with no tail bounds and no intervals.
+/// The CPU model line of /proc/cpuinfo, or "unknown CPU".
+func cpuModel() -> String {
+  guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "unknown CPU" }
+  let line = text.split(separator: "\n").first { $0.hasPrefix("model name") }
+  return line.map { $0.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) }
+    ?? "unknown CPU"
+}
+
+/// The uncertified reference: the binomial sums over all collision counts in `Double`,
+/// through the same `NCELoss`, with no tail bounds and no intervals.
 func doubleSimplexSums(classes: Int, negatives k: Int) -> (loss: Double, gradient: Double, collision: Double) {
   let p = 1 / Double(classes)
   let gaps = [1, exp(-Double(classes) / Double(classes - 1))]
@@ -55,21 +80,52 @@ func doubleSimplexSums(classes: Int, negatives k: Int) -> (loss: Double, gradien
   return sums
 }
 
+let date = ISO8601DateFormatter().string(from: Date())
+let cores = ProcessInfo.processInfo.activeProcessorCount
+print("benchmarks: \(cpuModel()), \(cores) cores, \(date); release build, 128-bit intervals, s = 1")
+print(
+  "load average at start: \((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "unknown")\n"
+)
+
 let model = UniformModel(classes: 10, scale: 1, precision: 128)
-print("verifier benchmarks: N = 10, s = 1, 128-bit intervals, \(ProcessInfo.processInfo.activeProcessorCount) cores\n")
 
-// The issue's two targets: 1...100 (well under 0.1 s) and 1...10000 (under 5 s).
-let small = measure { _ = UniformVerification(model: model, negatives: Array(1...100)) }
-let smallDouble = measure { for k in 1...100 { _ = doubleSimplexSums(classes: 10, negatives: k) } }
-report("verify --classes 10 --k 1...100 (compute only)", small, baseline: ("uncertified Double sums", smallDouble))
+// 1…100: the default engine against the uncertified Double sums.
+let small = measure(repetitions: 5) { _ = UniformVerification(model: model, negatives: Array(1...100)) }
+let smallDouble = measure(repetitions: 5) { for k in 1...100 { _ = doubleSimplexSums(classes: 10, negatives: k) } }
+report("N = 10, k = 1…100 (compute only)", small, baseline: ("uncertified Double sums", smallDouble))
 
-let large = measure(repetitions: 1) { _ = UniformVerification(model: model, negatives: Array(1...10_000)) }
-report("verify --classes 10 --k 1...10000 (compute only)", large)
+// 1…10⁴: the default engine against the windowed certified binomial sum (outward from the
+// mode, geometric tail bounds) in the same Interval type. The baseline takes minutes over
+// every k, so it runs on every 100th k and is scaled by 100 (its cost per k grows like √k).
+var largeRun: UniformVerification?
+let large = measure(repetitions: 1) { largeRun = UniformVerification(model: model, negatives: Array(1...10_000)) }
+let sample = Array(stride(from: 100, through: 10_000, by: 100))
+var windowed = measure(repetitions: 1) {
+  _ = UniformVerification(model: model, negatives: sample, method: .binomialSum)
+}
+windowed.wall *= 100
+windowed.cpu *= 100
+report(
+  "N = 10, k = 1…10000 (compute only)", large,
+  baseline: ("windowed binomial sum (every 100th k, ×100)", windowed))
+if let rows = largeRun?.rows {
+  let verified = rows.filter { $0.certificate.verdict == .verified }.count
+  let interpolated = rows.filter { $0.method == .interpolation }.count
+  print(
+    String(
+      format: "  %d of %d rows verified, %d interpolated in k; widest enclosures: L_k %.1e, u %.1e, col_k %.1e",
+      verified, rows.count, interpolated, rows.map(\.contrastiveLoss.width).max()!,
+      rows.map(\.certificate.multiplier.width).max()!, rows.map(\.bounds.collisionTerm.width).max()!))
+}
 
-// Where the moment expansion earns its keep: large k, both methods on the same values.
-let sample = Array(stride(from: 9_000, through: 10_000, by: 50))
-let expanded = measure(repetitions: 3) { _ = UniformVerification(model: model, negatives: sample) }
-let direct = measure(repetitions: 1) { _ = UniformVerification(model: model, negatives: sample, method: .binomialSum) }
-report("21 values of k in 9000...10000, default methods", expanded, baseline: ("binomial sum only", direct))
-let sampleDouble = measure { for k in sample { _ = doubleSimplexSums(classes: 10, negatives: k) } }
-report("the same 21 values, uncertified Double sums", sampleDouble)
+// N = 1000: the structured certificate; the baseline is the dense exact LDLᵀ of G* and J
+// that the certificate used before, at N = 100 (at N = 1000 it takes minutes).
+let thousand = measure {
+  _ = UniformVerification(model: UniformModel(classes: 1000, scale: 1, precision: 128), negatives: Array(1...10))
+}
+let dense = measure(repetitions: 1) {
+  let gram = UniformModel(classes: 100, scale: 1, precision: 128).simplexGram
+  _ = gram.semidefinitenessCertificate()
+  _ = RationalMatrix.ones(100).semidefinitenessCertificate()
+}
+report("N = 1000, k = 1…10 (compute only)", thousand, baseline: ("dense LDLᵀ of G* and J at N = 100 only", dense))

@@ -39,6 +39,18 @@ final class CheckpointTests: XCTestCase {
     XCTAssertEqual(try Checkpoint.read(from: path, weightDecay: 5e-4), state)
   }
 
+  func testGeometryRoundTrips() throws {
+    let geometry = NeuralCollapseMeasures(
+      features: [1.5, 1, 0.5, -1, -0.5, 1, -1.5, -1], labels: [0, 0, 1, 1], classCount: 2, dimension: 2)
+    let state = Self.sampleState(evaluations: [
+      EpochEvaluation(epoch: 1, meanClassifierAccuracy: 0.1, meanClassifierLoss: 2),
+      EpochEvaluation(
+        epoch: 2, meanClassifierAccuracy: 0.2, meanClassifierLoss: 1, trainGeometry: geometry, testGeometry: geometry),
+    ])
+    XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(Checkpoint.encode(state))))
+    XCTAssertEqual(try Checkpoint.read(from: path, weightDecay: 5e-4), state)
+  }
+
   func testVersion2CheckpointResumesWithoutEvaluations() throws {
     // The version-2 layout, spelled out here independently of the writer.
     var bytes = Array("CIFARCK2".utf8)

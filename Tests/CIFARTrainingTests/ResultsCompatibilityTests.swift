@@ -44,3 +44,16 @@ final class ResultsCompatibilityTests: XCTestCase {
     XCTAssertEqual(try JSONDecoder.results.decode(NegativesRunResult.self, from: run).seed, 0)
   }
 }
+
+/// Version-2 results (per-epoch evaluations without geometry) still decode.
+final class Version2ResultsTests: XCTestCase {
+  func testCommittedVersion2SweepDecodesWithoutGeometry() throws {
+    let url = ResultsCompatibilityTests.committedSweep.deletingLastPathComponent()
+      .appendingPathComponent("cifar10-sweep-e6.json")
+    let sweep = try SweepResult.load(contentsOf: url)
+    XCTAssertEqual(sweep.schemaVersion, 2)
+    let evaluations = sweep.runs.flatMap(\.epochEvaluations)
+    XCTAssertFalse(evaluations.isEmpty)
+    XCTAssertTrue(evaluations.allSatisfy { $0.trainGeometry == nil && $0.testGeometry == nil })
+  }
+}

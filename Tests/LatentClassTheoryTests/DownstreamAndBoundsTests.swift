@@ -27,6 +27,27 @@ final class DownstreamAndBoundsTests: XCTestCase {
   }
 
   /// Coverage against a count of all `N^d` draw sequences that hit every class.
+  /// Many draws: the `[1 − 2^N (1 − 1/N)^d, 1]` shortcut must contain the exact coverage,
+  /// computed here by the coupon-collector recurrence over the number of classes seen.
+  func testCoverageOfManyDrawsContainsTheExactValue() {
+    for (classes, draws) in [(5, 100), (5, 600), (10, 1200), (3, 300)] {
+      // seen[m] = P(exactly m distinct classes after the draws so far).
+      var seen = [Rational](repeating: 0, count: classes + 1)
+      seen[0] = 1
+      for _ in 0..<draws {
+        var next = [Rational](repeating: 0, count: classes + 1)
+        for m in 0...classes where seen[m].signum != 0 {
+          next[m] += seen[m] * Rational(m, classes)
+          if m < classes { next[m + 1] += seen[m] * Rational(classes - m, classes) }
+        }
+        seen = next
+      }
+      let enclosure = CollisionCoverageBounds.coverage(classes: classes, draws: draws, precision: 128)
+      XCTAssertTrue(enclosure?.contains(seen[classes]) ?? false, "N=\(classes) d=\(draws)")
+      XCTAssertLessThan(enclosure?.width ?? 1, 1e-35, "N=\(classes) d=\(draws)")
+    }
+  }
+
   func testCoverageMatchesBruteForce() {
     for (classes, draws) in [(2, 1), (2, 2), (3, 3), (3, 5), (4, 6)] {
       let total = Int(pow(Double(classes), Double(draws)))

@@ -3,6 +3,7 @@ import Foundation
 import TrainingResults
 import XCTest
 
+@testable import CIFARStudy
 @testable import Reports
 
 /// The comparison's split of the learned class-mean geometry into a common offset
@@ -43,5 +44,22 @@ final class CIFARGeometryTests: XCTestCase {
     let centred = CIFARComparison.centered([[1, 0], [0, 1]])
     XCTAssertEqual(centred, [[0.5, -0.5], [-0.5, 0.5]])
     XCTAssertEqual(CIFARComparison.cosines(centred)[0][1], -1, accuracy: 1e-15)
+  }
+
+  /// The long-tailed sweep's NCE loss is estimated on the balanced test set, so its floor is the
+  /// uniform model's (theory.md §10): for k = 1, by theory.md §3,
+  /// `L_1(simplex) = (1 − 1/N)·log(1 + a) + (1/N)·log 2` with `a = e^{−sN/(N−1)}`, N = 10, s = 10.
+  func testLongTailedFloorIsTheBalancedTestSetsFloor() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("notebooks-md/data/cifar10-longtail-sweep.json")
+    var sweep = try SweepResult.load(contentsOf: url)
+    sweep.runs = sweep.runs.filter { $0.negatives == 1 }  // one k keeps the general certificate cheap
+    let comparison = CIFARComparison(sweep: sweep, precision: 64)
+    XCTAssertFalse(comparison.isUniform)
+    let a = Foundation.exp(-100.0 / 9)
+    let expected = 0.9 * Foundation.log(1 + a) + 0.1 * Foundation.log(2.0)
+    let row = try XCTUnwrap(comparison.rows.first { $0.run.negatives == 1 })
+    XCTAssertEqual(try XCTUnwrap(row.optimumLoss).approximateDouble, expected, accuracy: 1e-12)
+    XCTAssertNotNil(row.optimumGram, "the geometry is still compared with the training distribution's optimum")
   }
 }

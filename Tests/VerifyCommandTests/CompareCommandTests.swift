@@ -137,7 +137,9 @@ final class CompareCommandTests: XCTestCase {
     XCTAssertEqual(epochs.components(separatedBy: "<polyline").count - 1, 5, "one curve per k")
     XCTAssertTrue(epochs.contains(">k = 256</text>"))
 
-    XCTAssertTrue(markdown.contains("(+2.9 points): no degradation with more negatives"), markdown)
+    XCTAssertTrue(markdown.contains("change +2.9 points, no fall."), markdown)
+    XCTAssertTrue(markdown.contains("(mean ± sample standard deviation over 2 seeds)"), markdown)
+    XCTAssertFalse(markdown.contains("as the theory predicts"), markdown)
 
     // Regenerating gives the same bytes.
     XCTAssertEqual(compare(json, report: "again.md").status, .verified)
@@ -156,11 +158,15 @@ final class CompareCommandTests: XCTestCase {
     XCTAssertEqual(compare(try twoSeedSweep(spread: 0.1, shift: -0.05), report: "noisy.md").status, .verified)
     let noisy = try XCTUnwrap(try files(named: "noisy", in: folder)["noisy.md"])
     XCTAssertTrue(
-      noisy.contains("(-2.1 points): within twice its standard error over seeds (7.1 points), so no degradation"),
+      noisy.contains(
+        "change -2.1 points, a fall within twice the standard error of the difference over seeds (7.1 points)."),
       noisy)
     // The same fall with seeds 1 point apart (standard error 0.7) is one.
     XCTAssertEqual(compare(try twoSeedSweep(spread: 0.01, shift: -0.05), report: "steady.md").status, .verified)
     let steady = try XCTUnwrap(try files(named: "steady", in: folder)["steady.md"])
-    XCTAssertTrue(steady.contains("(-2.1 points): accuracy fell with k here"), steady)
+    XCTAssertTrue(
+      steady.contains(
+        "change -2.1 points, a fall of more than twice the standard error of the difference over seeds (0.7 points)."),
+      steady)
   }
 }

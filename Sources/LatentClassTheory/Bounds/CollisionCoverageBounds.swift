@@ -46,11 +46,19 @@ public struct CollisionCoverageBounds: Sendable {
   /// `P(d uniform draws from N classes hit every class) = Σ_i (−1)^i C(N,i) (1 − i/N)^d`,
   /// by inclusion–exclusion over the missed classes; `nil` when it is exactly 0 (`d < N`).
   ///
-  /// The alternating sum is formed exactly in integers (it cancels badly when `d ≈ N`),
-  /// then divided by `N^d` with one outward rounding.
-  /// - Complexity: O(N) powers of integers below N to the d.
+  /// When `d ≫ N` every term but the first is negligible: `|Σ_{i≥1} …| ≤ 2^N (1 − 1/N)^d =: T`
+  /// and the coverage is a probability, so it lies in `[1 − T, 1]`; that enclosure is used
+  /// when `T < 2^−(precision+8)` (for N = 10 at 148 bits: d ≥ 1092). Otherwise the
+  /// alternating sum is formed exactly in integers (it cancels badly when `d ≈ N`), then
+  /// divided by `N^d` with one outward rounding.
+  /// - Complexity: one interval power, or O(N) powers of integers below N to the d.
   public static func coverage(classes n: Int, draws d: Int, precision: Int) -> Interval? {
     guard d >= n else { return nil }
+    let tail =
+      Interval(BigInt(2).power(n), precision: precision) * Interval(Rational(n - 1, n), precision: precision).power(d)
+    if let bound = tail.upperBound, bound < Rational(BigInt(1), BigInt(2).power(precision + 8)) {
+      return Interval(lower: 1 - bound, upper: 1, precision: precision)
+    }
     var numerator = BigInt(0)
     for i in 0...n {
       let term = BigInt.binomial(n, i) * BigInt(n - i).power(d)

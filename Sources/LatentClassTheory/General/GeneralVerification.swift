@@ -91,12 +91,26 @@ public enum GeneralVerification {
     return ks.enumerated().map { index, k in
       defer { progress(index + 1) }
       let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: scale), engine: engine)
-      let solution = solver.solve(loss, start: starts?(k) ?? start)
+      // Certifies a solution, refined first when locating; Newton may converge to a critical point of
+      // the wrong rank (near a change of the optimum's rank), and then the unrefined solution is certified.
+      func certified(_ solution: GramSolver.Solution) -> (OptimumRefinement?, OptimalityCertificate) {
+        if locate, let refinement = OptimumRefinement(loss, solution: solution, precision: precision) {
+          let certificate = OptimalityCertificate.certify(
+            loss, factor: refinement.factor, precision: precision, refined: true)
+          if certificate.certifies(gapAtMost: gapTolerance) { return (refinement, certificate) }
+        }
+        return (nil, OptimalityCertificate.certify(loss, solution: solution, precision: precision))
+      }
+      var solution = solver.solve(loss, start: starts?(k) ?? start)
+      var (refinement, certificate) = certified(solution)
+      // A warm start keeps any symmetry of the previous optimum (two classes at one point), which the
+      // solver cannot break when the new optimum splits them: retry from the seeded random start.
+      if !certificate.certifies(gapAtMost: gapTolerance) && (starts?(k) ?? start) != nil {
+        let cold = solver.solve(loss)
+        let retry = certified(cold)
+        if retry.1.certifies(gapAtMost: gapTolerance) { (solution, refinement, certificate) = (cold, retry.0, retry.1) }
+      }
       start = solution.factor
-      let refinement = locate ? OptimumRefinement(loss, solution: solution, precision: precision) : nil
-      let certificate =
-        refinement.map { OptimalityCertificate.certify(loss, factor: $0.factor, precision: precision, refined: true) }
-        ?? OptimalityCertificate.certify(loss, solution: solution, precision: precision)
       let verified = certificate.certifies(gapAtMost: gapTolerance)
       let curvature =
         verified && locate ? CurvatureCertificate(loss, gram: certificate.gram, precision: precision).lowerBound : nil

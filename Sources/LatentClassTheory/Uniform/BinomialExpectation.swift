@@ -39,6 +39,16 @@ public struct BinomialDistribution: Sendable {
   ///   `2^−(precision+4)` times the sum's magnitude.
   /// - Complexity: O(√(k p q) · precision) evaluations of `term`.
   public func expectation(precision: Int, range: Interval, term: (Int) -> Interval) -> Interval {
+    expectations(precision: precision, ranges: [range]) { [term($0)] }[0]
+  }
+
+  /// Enclosures of `E[h_c(J)]` for several functions in one walk over `j`, sharing the
+  /// binomial weights (and whatever `terms` computes once for all `c`, e.g. `1 + j + (k−j)a`).
+  ///
+  /// Error bound: as ``expectation(precision:range:term:)`` for each component; the walk
+  /// stops when the neglected mass is negligible for every component.
+  /// - Complexity: O(√(k p q) · precision) evaluations of `terms`.
+  public func expectations(precision: Int, ranges: [Interval], terms: (Int) -> [Interval]) -> [Interval] {
     let working = precision + 20
     let k = trials
     let p = success
@@ -49,16 +59,25 @@ public struct BinomialDistribution: Sendable {
     let startWeight =
       Interval(BigInt.binomial(k, start), precision: working)
       * Interval(p, precision: working).power(start) * Interval(q, precision: working).power(k - start)
-    let largestTerm = max(
-      abs(range.lowerBound?.approximateDouble ?? .infinity),
-      abs(range.upperBound?.approximateDouble ?? .infinity))
-    let stop = StoppingRule(
-      largestTerm: largestTerm, relativeTolerance: Double(sign: .plus, exponent: -(precision + 4), significand: 1))
+    let stops = ranges.map { range in
+      StoppingRule(
+        largestTerm: max(
+          abs(range.lowerBound?.approximateDouble ?? .infinity), abs(range.upperBound?.approximateDouble ?? .infinity)),
+        relativeTolerance: Double(sign: .plus, exponent: -(precision + 4), significand: 1))
+    }
+    func tailBound(weight: Interval, ratio: Interval, sums: [Interval]) -> Interval? {
+      guard Interval.compare(ratio, Interval(1)) == .less else { return nil }
+      let bound = weight * ratio / (Interval(1) - ratio)
+      return zip(stops, sums).allSatisfy { $0.isNegligible(bound, against: $1) } ? bound : nil
+    }
 
     let odds = Interval(p / q, precision: working)  // p/q and q/p, one rounding each
     let inverseOdds = Interval(q / p, precision: working)
-    var sum = Interval(0, precision: working)
-    sum.addProduct(startWeight, term(start))
+    var sums = [Interval](repeating: Interval(0, precision: working), count: ranges.count)
+    func add(_ weight: Interval, _ j: Int) {
+      for (c, value) in terms(j).enumerated() { sums[c].addProduct(weight, value) }
+    }
+    add(startWeight, start)
     let zero = Interval(0)
     // Walk up: w_{j+1} = w_j (k − j) p / ((j + 1) q).
     var upperTail = zero
@@ -68,7 +87,7 @@ public struct BinomialDistribution: Sendable {
       // The geometric-tail test needs the ratio itself only where it may stop.
       if (j - start) % 8 == 7 || j + 1 == k {
         let ratio = Interval(k - j, precision: working) * odds / Interval(j + 1, precision: working)
-        if let tail = stop.tailBound(weight: weight, ratio: ratio, sum: sum) {
+        if let tail = tailBound(weight: weight, ratio: ratio, sums: sums) {
           upperTail = tail
           break
         }
@@ -77,7 +96,7 @@ public struct BinomialDistribution: Sendable {
       weight.multiply(by: odds)
       weight.divide(byPositive: j + 1)
       j += 1
-      sum.addProduct(weight, term(j))
+      add(weight, j)
     }
     // Walk down: w_{j−1} = w_j j q / ((k − j + 1) p).
     var lowerTail = zero
@@ -86,7 +105,7 @@ public struct BinomialDistribution: Sendable {
     while j > 0 {
       if (start - j) % 8 == 7 || j == 1 {
         let ratio = Interval(j, precision: working) / (odds * Interval(k - j + 1, precision: working))
-        if let tail = stop.tailBound(weight: weight, ratio: ratio, sum: sum) {
+        if let tail = tailBound(weight: weight, ratio: ratio, sums: sums) {
           lowerTail = tail
           break
         }
@@ -95,10 +114,10 @@ public struct BinomialDistribution: Sendable {
       weight.divide(byPositive: k - j + 1)
       weight.multiply(by: inverseOdds)
       j -= 1
-      sum.addProduct(weight, term(j))
+      add(weight, j)
     }
     let tails = Interval(lower: 0, upper: 1, precision: working) * (upperTail + lowerTail)
-    return (sum + tails * range).rounded(toPrecision: precision)
+    return zip(sums, ranges).map { ($0 + tails * $1).rounded(toPrecision: precision) }
   }
 
 }
@@ -110,14 +129,11 @@ private struct StoppingRule {
   let largestTerm: Double
   let relativeTolerance: Double
 
-  /// The rigorous bound `w r / (1 − r)` on the mass beyond the current term, when
-  /// the ratio `r` of successive weights is certainly below 1 (so the remaining
-  /// weights are dominated by a geometric series) and the bound times the largest
-  /// term is negligible against the sum; `nil` while the walk must go on.
-  func tailBound(weight: Interval, ratio: Interval, sum: Interval) -> Interval? {
-    guard Interval.compare(ratio, Interval(1)) == .less else { return nil }
-    let bound = weight * ratio / (Interval(1) - ratio)
-    let neglected = bound.approximateDouble * largestTerm
-    return neglected <= relativeTolerance * abs(sum.approximateDouble) ? bound : nil
+  /// Whether the rigorous bound `w r / (1 − r)` on the mass beyond the current term (valid
+  /// once the ratio `r` of successive weights is certainly below 1, so the remaining
+  /// weights are dominated by a geometric series), times the largest term, is negligible
+  /// against the sum.
+  func isNegligible(_ bound: Interval, against sum: Interval) -> Bool {
+    bound.approximateDouble * largestTerm <= relativeTolerance * abs(sum.approximateDouble)
   }
 }

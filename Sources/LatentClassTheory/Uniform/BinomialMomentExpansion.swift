@@ -20,49 +20,20 @@ import ExactArithmetic
 struct BinomialMomentExpansion {
   let distribution: BinomialDistribution
   let precision: Int
-  /// `E[dⁿ]/n!` for `n = 0…order`, enclosed.
-  private let scaledMoments: [Interval]
+  /// `E[dⁿ]/n!` for `n = 0…`, enclosed, extended on demand up to `order`: each
+  /// expectation stops at the first order whose remainder is negligible, so no
+  /// moment beyond that is ever computed.
+  private let moments: MomentSequence
 
   /// Central moments up to `order` (even), at `precision` bits plus guard bits that
   /// absorb the cancellation in the recurrence (the terms alternate in sign).
   init(distribution: BinomialDistribution, order: Int, precision: Int) {
     self.distribution = distribution
     self.precision = precision
-    let working = precision + 32 + order / 2
-    let p = distribution.success
-    let q = 1 - p
-    let k = distribution.trials
-    // g_i = [θ^i] (q e^{−pθ} + p e^{qθ}) = (q (−p)^i + p q^i) / i!;  g_0 = 1, g_1 = 0.
-    // Miller: S_n = (1/n) Σ_{i=2}^{n} ((k+1)·i − n) g_i S_{n−i}, split into two dot
-    // products so the inner loop has no integer-to-interval conversions.
-    let (pInterval, qInterval) = (Interval(p, precision: working), Interval(q, precision: working))
-    var (powerOfMinusP, powerOfQ, factorial) = (Interval(1), Interval(1), Interval(1))
-    var g = [Interval(0), Interval(0)]
-    var ig = [Interval(0), Interval(0)]
-    powerOfMinusP = -pInterval
-    powerOfQ = qInterval
-    for i in stride(from: 2, through: order, by: 1) {
-      powerOfMinusP = powerOfMinusP * -pInterval
-      powerOfQ = powerOfQ * qInterval
-      factorial.multiply(byNonNegative: i)
-      let coefficient = (qInterval * powerOfMinusP + pInterval * powerOfQ) / factorial
-      g.append(coefficient)
-      ig.append(coefficient * Interval(i, precision: working))
-    }
-    let trialsPlusOne = Interval(k + 1, precision: working)
-    var moments = [Interval(1, precision: working)]
-    for n in stride(from: 1, through: order, by: 1) {
-      var weighted = Interval(0, precision: working)
-      var plain = Interval(0, precision: working)
-      for i in stride(from: 2, through: n, by: 1) {
-        weighted.addProduct(ig[i], moments[n - i])
-        plain.addProduct(g[i], moments[n - i])
-      }
-      let nInterval = Interval(n, precision: working)
-      moments.append((trialsPlusOne * weighted - nInterval * plain) / nInterval)
-    }
-    scaledMoments = moments
+    moments = MomentSequence(distribution: distribution, order: order, working: precision + 32 + order / 2)
   }
+
+  private var order: Int { moments.order }
 
   /// An enclosure of `E[log(α + βJ)]`, or `nil` when `order` terms cannot reach a
   /// remainder below `2^−(precision+4)` relative to the result.
@@ -76,16 +47,16 @@ struct BinomialMomentExpansion {
     var sum = Interval.log(center)
     var power = Interval(1)  // (β/A)^n · (n−1)!
     var factorial = Interval(1)  // (n−1)!
-    let order = scaledMoments.count - 1
+    let order = self.order
     for n in 1..<order {
       power = power * ratio
       if n > 1 { factorial = factorial * Interval(n - 1) }
-      let term = power * factorial * scaledMoments[n]
+      let term = power * factorial * moments[n]
       sum = n % 2 == 1 ? sum + term : sum - term
       // The remainder after n terms needs E|t|^{n+1} = E[t^{n+1}] for n + 1 even.
       if n % 2 == 1 {
         // E[t^{n+1}] / (n+1) = (β/A)^{n+1} n! S_{n+1}, divided by c = α/A.
-        let remainder = power * ratio * factorial * Interval(n) * scaledMoments[n + 1] * center / alpha
+        let remainder = power * ratio * factorial * Interval(n) * moments[n + 1] * center / alpha
         if isNegligible(remainder, against: sum) { return sum.widened(by: remainder).rounded(toPrecision: precision) }
       }
     }
@@ -103,7 +74,7 @@ struct BinomialMomentExpansion {
     let complementMean = Interval(Rational(k) * (1 - p), precision: working)
     let center = alpha + beta * Interval(Rational(k) * p, precision: working)
     let ratio = beta / center
-    let order = scaledMoments.count - 1
+    let order = self.order
     // E[(kq − d)(−t)ⁿ] = (−β/A)ⁿ n! (kq S_n − (n+1) S_{n+1}), where E[dⁿ] = n! S_n.
     var sum = Interval(0)
     var power = Interval(1)  // (β/A)ⁿ
@@ -113,13 +84,13 @@ struct BinomialMomentExpansion {
         power = power * ratio
         factorial = factorial * Interval(n)
       }
-      let term = power * factorial * (complementMean * scaledMoments[n] - Interval(n + 1) * scaledMoments[n + 1])
+      let term = power * factorial * (complementMean * moments[n] - Interval(n + 1) * moments[n + 1])
       sum = n % 2 == 0 ? sum + term : sum - term
       if n % 2 == 1 {
         let nextFactorial = factorial * Interval(n + 1)
         let remainder =
           power * ratio * nextFactorial
-          * (complementMean * scaledMoments[n + 1] - Interval(n + 2) * scaledMoments[n + 2]) / alpha
+          * (complementMean * moments[n + 1] - Interval(n + 2) * moments[n + 2]) / alpha
         let value = sum / center
         if isNegligible(remainder, against: value) {
           return value.widened(by: remainder).rounded(toPrecision: precision)
@@ -129,9 +100,69 @@ struct BinomialMomentExpansion {
     return nil
   }
 
-  private func isNegligible(_ radius: Interval, against value: Interval) -> Bool {
+  fileprivate func isNegligible(_ radius: Interval, against value: Interval) -> Bool {
     let tolerance = Double(sign: .plus, exponent: -(precision + 4), significand: 1)
     let r = radius.approximateDouble
     return r.isFinite && r <= tolerance * abs(value.approximateDouble)
+  }
+}
+
+/// `S_n = E[dⁿ]/n!` for the central binomial moments, computed lazily by J. C. P. Miller's
+/// power recurrence on the generating function `E[e^{θd}] = (q e^{−pθ} + p e^{qθ})^k`.
+///
+/// Error bound: interval arithmetic at `working` bits; each `S_n` costs `O(n)` interval
+/// operations, so reading `S_0…S_M` costs `O(M²)` whatever `order` allows.
+private final class MomentSequence {
+  let order: Int
+  private let working: Int
+  private let trialsPlusOne: Interval
+  /// `g_i = [θ^i](q e^{−pθ} + p e^{qθ}) = (q (−p)^i + p q^i)/i!` and `i·g_i`, `g_0 = 1`, `g_1 = 0`.
+  private var g: [Interval] = [Interval(0), Interval(0)]
+  private var ig: [Interval] = [Interval(0), Interval(0)]
+  private var values: [Interval]
+  private let p: Interval
+  private let q: Interval
+  private var powerOfMinusP: Interval
+  private var powerOfQ: Interval
+  private var factorial = Interval(1)
+
+  init(distribution: BinomialDistribution, order: Int, working: Int) {
+    self.order = order
+    self.working = working
+    p = Interval(distribution.success, precision: working)
+    q = Interval(1 - distribution.success, precision: working)
+    powerOfMinusP = -p
+    powerOfQ = q
+    trialsPlusOne = Interval(distribution.trials + 1, precision: working)
+    values = [Interval(1, precision: working)]
+  }
+
+  /// `S_n`, for `n ≤ order`.
+  subscript(n: Int) -> Interval {
+    precondition(n <= order, "moment beyond the expansion's order")
+    while values.count <= n { extend() }
+    return values[n]
+  }
+
+  /// Miller: `S_n = (1/n) Σ_{i=2}^{n} ((k+1)·i − n) g_i S_{n−i}`, split into two dot products
+  /// so the inner loop has no integer-to-interval conversions.
+  private func extend() {
+    let n = values.count
+    if n >= 2 {
+      powerOfMinusP = powerOfMinusP * -p
+      powerOfQ = powerOfQ * q
+      factorial.multiply(byNonNegative: n)
+      let coefficient = (q * powerOfMinusP + p * powerOfQ) / factorial
+      g.append(coefficient)
+      ig.append(coefficient * Interval(n, precision: working))
+    }
+    var weighted = Interval(0, precision: working)
+    var plain = Interval(0, precision: working)
+    for i in stride(from: 2, through: n, by: 1) {
+      weighted.addProduct(ig[i], values[n - i])
+      plain.addProduct(g[i], values[n - i])
+    }
+    let nInterval = Interval(n, precision: working)
+    values.append((trialsPlusOne * weighted - nInterval * plain) / nInterval)
   }
 }

@@ -13,12 +13,12 @@ public struct SimplexCertificate: Sendable {
   public let multiplier: Interval
   /// Whether `u > 0` (`.verified`), `u < 0` (`.refuted`) or undecided.
   public let multiplierPositive: Verdict
-  /// The exact LDLᵀ proof (or refutation) that `J ⪰ 0`.
-  public let onesMatrixSemidefinite: SemidefinitenessCertificate
+  /// The exact proof (or refutation) that `J ⪰ 0`, from its eigenvalues `0` and `N`.
+  public let onesMatrixSemidefinite: StructuredSemidefiniteness
   /// `⟨J, G*⟩`, which must be exactly 0.
   public let complementarity: Rational
-  /// The exact proof that `G* ⪰ 0`.
-  public let primalSemidefinite: SemidefinitenessCertificate
+  /// The exact proof that `G* ⪰ 0`, from its eigenvalues `N/(N−1)` and `0`.
+  public let primalSemidefinite: StructuredSemidefiniteness
   /// Whether `G*` has unit diagonal: feasible, with every constraint `G_cc ≤ 1` active.
   public let unitDiagonal: Bool
 
@@ -37,7 +37,7 @@ extension UniformModel {
   ///
   /// The exact parts (`J ⪰ 0`, `G* ⪰ 0` with unit diagonal, `⟨J, G*⟩ = 0`) do not
   /// depend on `k`; pass them in through `exactParts` to share them across a range.
-  /// - Complexity: O(N³) rational operations for the exact parts.
+  /// - Complexity: O(1) rational operations for the exact parts (both matrices are `a·I + b·J`).
   public func simplexCertificate(multiplier u: Interval, exactParts: SimplexExactParts? = nil) -> SimplexCertificate {
     let parts = exactParts ?? SimplexExactParts(model: self)
     let sign: Verdict =
@@ -50,18 +50,23 @@ extension UniformModel {
 }
 
 /// The parts of the simplex certificate that are exact and independent of `k`.
+///
+/// `G*` and `J` are both `a·I + b·J`, so semidefiniteness is decided by their two exact
+/// eigenvalues and `⟨J, G*⟩` by a closed form (proofs/simplex-optimality.md, Step 3):
+/// no `N×N` matrix is built, which keeps `N = 1000` instant.
 public struct SimplexExactParts: Sendable {
-  public let onesMatrixSemidefinite: SemidefinitenessCertificate
+  public let onesMatrixSemidefinite: StructuredSemidefiniteness
   public let complementarity: Rational
-  public let primalSemidefinite: SemidefinitenessCertificate
+  public let primalSemidefinite: StructuredSemidefiniteness
   public let unitDiagonal: Bool
 
+  /// - Complexity: O(1) rational operations.
   public init(model: UniformModel) {
-    let gram = model.simplexGram
-    let ones = RationalMatrix.ones(model.classes)
-    onesMatrixSemidefinite = ones.semidefinitenessCertificate()
-    complementarity = RationalMatrix.frobenius(ones, gram)
-    unitDiagonal = (0..<model.classes).allSatisfy { gram[$0, $0] == 1 }
-    primalSemidefinite = gram.semidefinitenessCertificate()
+    let gram = model.simplexMatrix
+    let ones = ScalarPlusOnesMatrix.ones(model.classes)
+    onesMatrixSemidefinite = ones.semidefiniteness()
+    complementarity = ones.frobenius(gram)
+    unitDiagonal = gram[0, 0] == 1
+    primalSemidefinite = gram.semidefiniteness()
   }
 }

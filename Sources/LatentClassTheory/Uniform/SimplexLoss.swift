@@ -20,12 +20,15 @@ public enum ExpectationMethod: String, Sendable {
   case binomialSum = "binomial-sum"
   /// Taylor expansion in the central moments with a remainder bound (cost independent of k).
   case momentExpansion = "moment-expansion"
+  /// Polynomial interpolation in k between directly evaluated anchors, with the remainder
+  /// bounded by analyticity in k (``InterpolationBlock``; cost O(precision) per k).
+  case interpolation = "interpolation-in-k"
 }
 
 extension UniformModel {
   /// The smallest `k` for which the moment expansion is tried; below it the
   /// series needs too many terms and the direct sum is cheaper.
-  static let momentExpansionThreshold = 128
+  static let momentExpansionThreshold = 180
 
   /// Certifies `L_k(G*)`, `u` and `col_k` with `j ~ Binomial(k, 1/N)` collisions.
   ///
@@ -45,7 +48,7 @@ extension UniformModel {
   ///
   /// - Parameters:
   ///   - method: forces one evaluation method; by default the moment
-  ///   expansion is tried for `k ≥ 128` and the binomial sum is used otherwise
+  ///   expansion is tried for `k ≥ 180` (measured crossover) and the binomial sum is used otherwise
   ///   (and whenever the expansion cannot reach the precision).
   ///   - logarithms: enclosures of `log(1 + j)`, shared across `k` because they do not depend on it.
   public func simplexEvaluation(
@@ -95,12 +98,15 @@ extension UniformModel {
         method: .momentExpansion)
     }
     let gaps = [Interval(1), a]
-    let loss = collisions.expectation(precision: precision, range: Interval.hull(Interval(0), logarithms[k])) { j in
-      NCELoss.loss(exponentiatedGaps: gaps, multiplicities: [Interval(j), Interval(k - j)])
+    // One walk for both: the loss and its gradient share the partition function of each draw.
+    let sums = collisions.expectations(
+      precision: precision, ranges: [Interval.hull(Interval(0), logarithms[k]), Interval.hull(Interval(0), s)]
+    ) { j in
+      let (loss, gradient) = NCELoss.lossAndGradient(
+        exponentiatedGaps: gaps, multiplicities: [Interval(j), Interval(k - j)], scale: s)
+      return [loss, gradient[1]]
     }
-    let gradient = collisions.expectation(precision: precision, range: Interval.hull(Interval(0), s)) { j in
-      NCELoss.gradient(exponentiatedGaps: gaps, multiplicities: [Interval(j), Interval(k - j)], scale: s)[1]
-    }
+    let (loss, gradient) = (sums[0], sums[1])
     return SimplexEvaluation(
       loss: loss, multiplier: (gradient / Interval(classes * (classes - 1))).rounded(toPrecision: precision),
       collisionTerm: collisionTerm, method: .binomialSum)

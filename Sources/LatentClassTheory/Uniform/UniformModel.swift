@@ -27,8 +27,13 @@ public struct UniformModel: Sendable {
   public var simplexOffDiagonal: Rational { Rational(-1, classes - 1) }
 
   /// The regular simplex Gram matrix `G* = N/(N−1)·I − 1/(N−1)·J`, exactly.
-  public var simplexGram: RationalMatrix {
-    RationalMatrix(rows: classes, columns: classes) { $0 == $1 ? 1 : simplexOffDiagonal }
+  /// - Complexity: O(N²) rationals; ``simplexMatrix`` is the same matrix in O(1).
+  public var simplexGram: RationalMatrix { simplexMatrix.dense }
+
+  /// `G*` as its two coefficients `N/(N−1)` (of `I`) and `−1/(N−1)` (of `J`).
+  public var simplexMatrix: ScalarPlusOnesMatrix {
+    ScalarPlusOnesMatrix(
+      size: classes, identityCoefficient: Rational(classes, classes - 1), onesCoefficient: simplexOffDiagonal)
   }
 
   /// The scale as an enclosure at the working precision.

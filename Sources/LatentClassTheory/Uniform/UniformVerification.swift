@@ -27,7 +27,7 @@ public struct UniformVerification: Sendable {
   public let model: UniformModel
   public let rows: [UniformRow]
   /// Downstream quantities of the optimum `G*`, which is the same matrix for every `k`.
-  public let downstream: DownstreamMetrics
+  public let downstream: SimplexDownstream
   /// Saunshi et al.'s average binary-task loss of `G*`.
   public let averageBinaryLoss: Interval
   /// `log(1 + (N−1)·e^{−s·N/(N−1)})`, the closed form of theory.md §4.
@@ -38,15 +38,24 @@ public struct UniformVerification: Sendable {
   ///
   /// - Parameter method: forces one evaluation method for every `k` (for
   ///   benchmarks and cross-checks); by default it is chosen per `k` by cost.
-  /// - Complexity: O(Σ √k) logarithms at the model's precision, plus O(N³) exact
-  ///   rational operations once.
+  /// - Complexity: O(Σ √k) logarithms at the model's precision for `k < 180`, O(1) direct
+  ///   evaluations per `k` beyond, and for dense ranges `k ≥ 128` O(precision) anchors per dyadic
+  ///   block and O(precision) interval operations per `k` (``InterpolationBlock``);
+  ///   O(N) rational and interval operations per `k` for the bounds, and O(N) once for the
+  ///   downstream quantities; no `N×N` matrix is built.
   public init(model: UniformModel, negatives: [Int], method: ExpectationMethod? = nil) {
     precondition(negatives.allSatisfy { $0 >= 1 }, "k must be at least 1")
     self.model = model
     let exactParts = SimplexExactParts(model: model)
     let logarithms = LogarithmTable(count: min(negatives.max() ?? 0, 20_000) + 1, precision: model.precision + 20)
-    rows = UniformVerification.parallelMap(negatives) { k in
-      let evaluation = model.simplexEvaluation(negatives: k, method: method, logarithms: logarithms)
+    let evaluations =
+      method == nil
+      ? model.sweepEvaluations(negatives: negatives, logarithms: logarithms)
+      : UniformVerification.parallelMap(negatives) {
+        model.simplexEvaluation(negatives: $0, method: method, logarithms: logarithms)
+      }
+    rows = UniformVerification.parallelMap(Array(negatives.indices)) { index in
+      let (k, evaluation) = (negatives[index], evaluations[index])
       return UniformRow(
         negatives: k, contrastiveLoss: evaluation.loss,
         certificate: model.simplexCertificate(multiplier: evaluation.multiplier, exactParts: exactParts),
@@ -55,11 +64,8 @@ public struct UniformVerification: Sendable {
           collisionTerm: evaluation.collisionTerm, precision: model.precision),
         method: evaluation.method)
     }
-    downstream = DownstreamMetrics(
-      model: .uniformClassLevel(classes: model.classes), gram: model.simplexGram, scale: model.scale,
-      precision: model.precision)
-    averageBinaryLoss = AverageBinaryTaskLoss.of(
-      gram: model.simplexGram, rho: model.rho, scale: model.scale, precision: model.precision)
+    downstream = SimplexDownstream(model: model)
+    averageBinaryLoss = downstream.averageBinaryLoss
     let n = model.classes
     let scaledGap = Interval(model.scale * Rational(n, n - 1), precision: model.precision)
     closedFormDownstreamLoss = Interval.log1p(Interval(n - 1) * Interval.exp(-scaledGap))
@@ -68,7 +74,7 @@ public struct UniformVerification: Sendable {
   }
 
   private static func claims(
-    model: UniformModel, rows: [UniformRow], downstream: DownstreamMetrics, closedForm: Interval
+    model: UniformModel, rows: [UniformRow], downstream: SimplexDownstream, closedForm: Interval
   ) -> [Claim] {
     let ks = rows.map(\.negatives)
     let range = ks.count == 1 ? "k = \(ks[0])" : "every k in " + NegativesSet.describe(ks)
@@ -80,7 +86,7 @@ public struct UniformVerification: Sendable {
         "For \(range), the regular simplex G* = N/(N−1)·I − 1/(N−1)·J is the optimal class-level representation (N = \(model.classes), s = \(model.scale)).",
       verdict: certificates,
       evidence: failing.map { "k = \($0.negatives): KKT certificate \($0.certificate.verdict.rawValue)" }
-        ?? "KKT certificate verified for all \(rows.count) values of k: u > 0 certified, J ⪰ 0 and G* ⪰ 0 by exact LDLᵀ, ⟨J, G*⟩ = 0 exactly."
+        ?? "KKT certificate verified for all \(rows.count) values of k: u > 0 certified, J ⪰ 0 and G* ⪰ 0 by their exact eigenvalues (a·I + b·J has a and a + N·b), ⟨J, G*⟩ = 0 exactly."
     )
 
     let agrees = downstream.weightedLoss.overlaps(closedForm)
@@ -95,11 +101,15 @@ public struct UniformVerification: Sendable {
     return [t2, t3]
   }
 
-  /// Maps `transform` over `values` on all cores, keeping the order.
-  static func parallelMap<T: Sendable>(_ values: [Int], _ transform: @Sendable (Int) -> T) -> [T] {
+  /// Maps `transform` over `values` on all cores, keeping the order (also used to format long tables).
+  public static func parallelMap<T: Sendable>(_ values: [Int], _ transform: @Sendable (Int) -> T) -> [T] {
     let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: values.count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    defer {
+      // Deinitialise before freeing: the results own MPFR/GMP storage that would leak otherwise.
+      _ = results.deinitialize()
+      results.deallocate()
+    }
     nonisolated(unsafe) let slots = results
     // Interleaved chunks balance the √k cost of large k across threads.
     let workers = min(values.count, 64)

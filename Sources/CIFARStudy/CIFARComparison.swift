@@ -3,20 +3,52 @@ import LatentClassTheory
 import TrainingResults
 
 /// A trained CIFAR sweep beside the exact predictions for its class-level model
-/// (theory.md §5): the certified population optimum `L*_k` as a floor under the
-/// trained NCE loss, the simplex geometry against the learned class means, and
-/// the optimum's downstream loss against the trained one.
+/// (theory.md §5, §10): the certified population optimum `L*_k` as a floor under the
+/// trained NCE loss, the optimum's geometry against the learned class means (at the end
+/// and per epoch), and the statistics of accuracy against k. It computes everything a
+/// report states; `Reports` only renders it.
+///
+/// **Which floor** (theory.md §10): the trained NCE loss is estimated on the test set
+/// (anchors and negatives drawn from its images), and CIFAR test sets are balanced, so the
+/// floor is `L*_k` of *uniform* class frequencies over the run's classes: the simplex's loss
+/// (T2), for long-tailed training sets too. The *geometry* is compared with the optimum of
+/// the training frequencies ρ, the distribution the loss was minimised under: the simplex
+/// for uniform ρ, the certified general optimum (theory.md §6) otherwise.
 public struct CIFARComparison: Sendable {
   /// One trained `k` and the certified optimum of the matching model.
   public struct Row: Sendable {
     public let run: NegativesRunResult
-    /// An enclosure of `L*_k = min L_k` over the unit ball: the simplex's loss for
-    /// uniform classes; for other class frequencies, `[certified lower bound, L(Ĝ)]`
-    /// from the general solver and certificate (theory.md §6). `nil` when the
-    /// certificate failed.
+    /// An enclosure of `L*_k = min L_k` over the unit ball for the distribution the test
+    /// loss was estimated under (uniform classes): the simplex's loss. `nil` if unavailable.
     public let optimumLoss: Interval?
-    /// The certified optimum's Gram matrix (class level).
+    /// The certified optimum's Gram matrix (class level) for the training frequencies ρ;
+    /// `nil` when the certificate failed.
     public let optimumGram: RationalMatrix?
+
+    public init(run: NegativesRunResult, optimumLoss: Interval?, optimumGram: RationalMatrix?) {
+      self.run = run
+      self.optimumLoss = optimumLoss
+      self.optimumGram = optimumGram
+    }
+
+    /// The geometry after every evaluated epoch that recorded it, with the relative
+    /// Frobenius distances of the class-mean Grams to ``optimumGram``.
+    public var epochGeometry: [EpochGeometry] {
+      let optimum = optimumGram.map(CIFARComparison.doubles)
+      return run.epochEvaluations.compactMap { evaluation in
+        guard let train = evaluation.trainGeometry, let test = evaluation.testGeometry else { return nil }
+        func distances(_ measures: NeuralCollapseMeasures) -> (plain: Double?, centred: Double?) {
+          guard let optimum else { return (nil, nil) }
+          return (
+            NeuralCollapseMeasures.relativeGramDistance(measures.classMeanGram, to: optimum),
+            NeuralCollapseMeasures.centredRelativeGramDistance(measures.classMeanGram, to: optimum)
+          )
+        }
+        return EpochGeometry(
+          epoch: evaluation.epoch, train: train, test: test, trainGramDistance: distances(train),
+          testGramDistance: distances(test))
+      }
+    }
 
     /// Largest and mean `|cos(μ_c, μ_c') − cos(v_c, v_c')|` over `c ≠ c'` between the
     /// learned class means and the certified optimum's class vectors.
@@ -46,6 +78,16 @@ public struct CIFARComparison: Sendable {
       let predicted = CIFARComparison.cosines(CIFARComparison.centered(CIFARComparison.doubles(gram)))
       return CIFARComparison.largestAndMeanDeviation(learned, predicted)
     }
+  }
+
+  /// The geometry of one evaluated epoch (training subset and test set) and its distance to the optimum.
+  public struct EpochGeometry: Sendable {
+    public let epoch: Int
+    public let train: NeuralCollapseMeasures
+    public let test: NeuralCollapseMeasures
+    /// `‖G − G*‖_F / ‖G*‖_F` and the same modulo `J` (``NeuralCollapseMeasures``), `nil` without an optimum.
+    public let trainGramDistance: (plain: Double?, centred: Double?)
+    public let testGramDistance: (plain: Double?, centred: Double?)
   }
 
   /// Mean, sample standard deviation and range of one quantity over the runs of a k.
@@ -104,12 +146,12 @@ public struct CIFARComparison: Sendable {
   }
 
   /// The entries of an exact Gram matrix, rounded to `Double`.
-  static func doubles(_ gram: RationalMatrix) -> [[Double]] {
+  public static func doubles(_ gram: RationalMatrix) -> [[Double]] {
     (0..<gram.rows).map { i in (0..<gram.columns).map { j in gram[i, j].approximateDouble } }
   }
 
   /// `⟨μ_c, μ_c'⟩` of the learned class means, from their norms and cosines.
-  static func learnedGram(_ geometry: RepresentationGeometry) -> [[Double]] {
+  public static func learnedGram(_ geometry: RepresentationGeometry) -> [[Double]] {
     let norms = geometry.classMeanNorms
     return geometry.classMeanCosines.indices.map { i in
       norms.indices.map { j in norms[i] * norms[j] * geometry.classMeanCosines[i][j] }
@@ -119,7 +161,7 @@ public struct CIFARComparison: Sendable {
   /// `(I − 11ᵀ/N) G (I − 11ᵀ/N)`: the Gram matrix of the vectors minus their mean.
   ///
   /// - Complexity: O(N²).
-  static func centered(_ gram: [[Double]]) -> [[Double]] {
+  public static func centered(_ gram: [[Double]]) -> [[Double]] {
     let n = Double(gram.count)
     let rowMeans = gram.map { $0.reduce(0, +) / n }
     let mean = rowMeans.reduce(0, +) / n
@@ -127,7 +169,7 @@ public struct CIFARComparison: Sendable {
   }
 
   /// Largest and mean `|a_ij − b_ij|` over `i ≠ j`; `nil` for mismatched or 1×1 matrices.
-  static func largestAndMeanDeviation(_ a: [[Double]], _ b: [[Double]]) -> (maximum: Double, mean: Double)? {
+  public static func largestAndMeanDeviation(_ a: [[Double]], _ b: [[Double]]) -> (maximum: Double, mean: Double)? {
     guard a.count == b.count, a.count > 1 else { return nil }
     var deviations: [Double] = []
     for i in a.indices {
@@ -183,18 +225,21 @@ public struct CIFARComparison: Sendable {
       return
     }
     predictedDownstreamLoss = nil
+    // The test set is balanced: its floor is the uniform model's, whatever ρ was trained on.
+    let floor = UniformVerification(
+      model: UniformModel(classes: classes, scale: scale, precision: precision), negatives: ks)
+    let floors = Dictionary(uniqueKeysWithValues: floor.rows.map { ($0.negatives, $0.contrastiveLoss) })
     guard let model = try? LatentClassModel.classLevel(rho: CIFARComparison.exactFrequencies(sweep)) else {
-      rows = sweep.runs.map { Row(run: $0, optimumLoss: nil, optimumGram: nil) }
+      rows = sweep.runs.map { Row(run: $0, optimumLoss: floors[$0.negatives], optimumGram: nil) }
       return
     }
     let certified = GeneralVerification.run(model: model, ks: ks, scale: scale, precision: precision, locate: false)
     let optimum = Dictionary(uniqueKeysWithValues: certified.map { ($0.negatives, $0) })
     rows = sweep.runs.map { run in
       let row = optimum[run.negatives]!
-      let bounds = row.certificate.lowerBound.flatMap { lower in
-        row.certificate.loss.upperBound.map { Interval(lower: min(lower, $0), upper: $0, precision: precision) }
-      }
-      return Row(run: run, optimumLoss: bounds, optimumGram: bounds == nil ? nil : row.certificate.gram)
+      return Row(
+        run: run, optimumLoss: floors[run.negatives],
+        optimumGram: row.certificate.lowerBound == nil ? nil : row.certificate.gram)
     }
   }
 
