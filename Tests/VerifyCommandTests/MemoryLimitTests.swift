@@ -27,7 +27,7 @@ final class MemoryLimitTests: XCTestCase {
 
   func testGeneralRunUnderMemoryLimitCompletesOrRefusesInOneLine() throws {
     // 150 MB: enough to load the executable and its libraries, little for the exact arithmetic.
-    let (status, errors) = try runUnderLimit(kilobytes: 150_000, "--rho zipf:1:10 --k 1...3")
+    let (status, errors) = try runUnderLimit(kilobytes: 150_000, "--rho 11/20,1/4,3/20,1/20 --scale 2 --k 1...3")
     XCTAssertLessThan(status, 128, "killed by a signal: \(errors.prefix(300))")
     if status == 0 {
       XCTAssertEqual(errors, "")
