@@ -3,17 +3,17 @@ import LatentClassTheory
 import TrainingResults
 
 /// A trained CIFAR sweep beside the exact predictions for its class-level model
-/// (theory.md §5, §10): the certified population optimum `L*_k` as a floor under the
+/// (docs/theory.md §5, §10): the certified population optimum `L*_k` as a floor under the
 /// trained NCE loss, the optimum's geometry against the learned class means (at the end
 /// and per epoch), and the statistics of accuracy against k. It computes everything a
 /// report states; `Reports` only renders it.
 ///
-/// **Which floor** (theory.md §10): the trained NCE loss is estimated on the test set
+/// **Which floor** (docs/theory.md §10): the trained NCE loss is estimated on the test set
 /// (anchors and negatives drawn from its images), and CIFAR test sets are balanced, so the
 /// floor is `L*_k` of *uniform* class frequencies over the run's classes: the simplex's loss
 /// (T2), for long-tailed training sets too. The *geometry* is compared with the optimum of
 /// the training frequencies ρ, the distribution the loss was minimised under: the simplex
-/// for uniform ρ, the certified general optimum (theory.md §6) otherwise.
+/// for uniform ρ, the certified general optimum (docs/theory.md §6) otherwise.
 public struct CIFARComparison: Sendable {
   /// One trained `k` and the certified optimum of the matching model.
   public struct Row: Sendable {

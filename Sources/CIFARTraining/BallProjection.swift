@@ -1,5 +1,5 @@
 /// Maps each row of the head's output into the unit ball, `x / max(1, ‖x‖)`
-/// (theory.md §2), or onto the unit sphere, `x / ‖x‖`.
+/// (docs/theory.md §2), or onto the unit sphere, `x / ‖x‖`.
 public enum BallProjection {
   /// Rows of length below this are treated as this long on the sphere, so a zero
   /// row maps to zero instead of NaN.

@@ -2,7 +2,7 @@ import ContrastiveLoss
 import Foundation
 import SeededRandom
 
-/// Trains the class-level model of theory.md §1 directly: one free vector `v_c ∈ R^d` per
+/// Trains the class-level model of docs/theory.md §1 directly: one free vector `v_c ∈ R^d` per
 /// class, `‖v_c‖ ≤ 1`, on the same draws and the same ``NCELoss`` in `Float` as the encoder
 /// trainer, so the `Float` training path can be held against the certified optimum.
 ///
@@ -16,7 +16,7 @@ import SeededRandom
 /// `v_a ← Π_ball(v_a − η_t ∂/∂v_a)` with `η_t` cosine-decayed to 0.
 ///
 /// The result also carries the mean of the Gram matrices `V Vᵀ` over the second half of the
-/// steps (Polyak–Ruppert averaging in Gram space). `L_k` is convex in `G` (theory.md §3) and
+/// steps (Polyak–Ruppert averaging in Gram space). `L_k` is convex in `G` (docs/theory.md §3) and
 /// the feasible set is convex, so the average is feasible and its loss is at most the
 /// average loss of the iterates it covers; it removes most of the step-to-step sampling
 /// noise, which in the loss's flat directions a decaying step alone removes only slowly.

@@ -1,6 +1,6 @@
 import SeededRandom
 
-/// One batch of latent-class draws (theory.md §1) over a set of labelled images.
+/// One batch of latent-class draws (docs/theory.md §1) over a set of labelled images.
 ///
 /// Rows `0 ..< anchorCount` are anchors, rows `anchorCount ..< 2·anchorCount` their
 /// positives. Anchor `i`'s `k` negatives are the rows

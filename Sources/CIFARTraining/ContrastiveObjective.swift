@@ -1,6 +1,6 @@
 import ContrastiveLoss
 
-/// The mean NCE loss of a batch (theory.md §3) and its gradient with respect to the
+/// The mean NCE loss of a batch (docs/theory.md §3) and its gradient with respect to the
 /// representations, built on ``NCELoss/lossAndGradient(positive:negatives:scale:)``
 /// one anchor at a time.
 public enum ContrastiveObjective {

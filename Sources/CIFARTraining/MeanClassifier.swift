@@ -1,6 +1,6 @@
 import ContrastiveLoss
 
-/// The mean classifier of theory.md §4: class means `μ_c` of training
+/// The mean classifier of docs/theory.md §4: class means `μ_c` of training
 /// representations, scores `s·⟨μ_c, f(x)⟩`.
 public struct MeanClassifier: Sendable {
   /// `means[c·d ..< (c+1)·d]` is `μ_c` (zero for a class without training images).
@@ -44,7 +44,7 @@ public struct MeanClassifier: Sendable {
     }
   }
 
-  /// Accuracy over the inputs (ties count as errors), the `L_sup^μ` loss of theory.md §4
+  /// Accuracy over the inputs (ties count as errors), the `L_sup^μ` loss of docs/theory.md §4
   /// with class weights `classWeights` (ρ; each class's mean loss over its inputs,
   /// weighted), and the balanced loss (uniform weights over the classes present).
   ///

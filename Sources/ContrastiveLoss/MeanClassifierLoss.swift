@@ -1,4 +1,4 @@
-/// The downstream (supervised) loss of the mean classifier, theory.md §4.
+/// The downstream (supervised) loss of the mean classifier, docs/theory.md §4.
 ///
 /// For an input of class `c`, the mean classifier scores class `c'` by
 /// `s · ⟨μ_{c'}, f(x)⟩`; its loss `log Σ_{c'} exp(s⟨μ_{c'}, f(x)⟩ − s⟨μ_c, f(x)⟩)` is

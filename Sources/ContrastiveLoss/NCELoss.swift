@@ -1,4 +1,4 @@
-/// The per-draw contrastive (NCE / InfoNCE) loss of theory.md §3, the only
+/// The per-draw contrastive (NCE / InfoNCE) loss of docs/theory.md §3, the only
 /// implementation of it in the project.
 ///
 /// For an anchor with positive score `g⁺` and negative scores `g_i` (inner

@@ -2,7 +2,7 @@ import ExactArithmetic
 import Foundation
 import LatentClassTheory
 
-/// Markdown reports of finished atlases (theory.md §9): certified increases first, verdict
+/// Markdown reports of finished atlases (docs/theory.md §9): certified increases first, verdict
 /// counts, ternary maps for `rho3` families, the overlap path's downstream change against `q`,
 /// and the pairs closest to an increase.
 public enum AtlasMarkdown {
@@ -60,10 +60,12 @@ public enum AtlasMarkdown {
     var text = "## What was computed\n\n"
     text += "For every point and every k in \(AtlasSummary.kList(h.negatives)), `verify` solved for a near-optimal "
     text += "Gram matrix, rounded it to an exactly feasible rational Ĝ_k and certified its gap to the optimal "
-    text += "NCE loss (theory.md §6, \(h.precision)-bit intervals; a row counts as verified when the certified gap is "
+    text +=
+      "NCE loss ([docs/theory.md §6](../docs/theory.md), \(h.precision)-bit intervals; a row counts as verified when the certified gap is "
     text += "at most \(h.gapTolerance)). "
     if h.about == "exact optimum" {
-      text += "A curvature bound and the localization theorem of theory.md §8 then put the exact optimum within a "
+      text +=
+        "A curvature bound and the localization theorem of [docs/theory.md §8](../docs/theory.md) then put the exact optimum within a "
       text += "certified distance δ_k of Ĝ_k (modulo J; such a row is *located*), and L_sup^μ of the exact optimum "
       text += "is enclosed by its values over that ball. A pair (k, k′) is *non-increasing* when these enclosures show "
       text += "that L_sup^μ of the optimum for k′ is below that for k, an *increase* when they show it above, and "
@@ -74,7 +76,8 @@ public enum AtlasMarkdown {
       text +=
         "an *increase* when they show it above, and *undecided* when the enclosures overlap or a row is not verified.\n\n"
       text += "**The verdicts are about the certified near-optimal Ĝ_k, not about the exact optimum.** By "
-      text += "theory.md §8 a gap of 1e-11 locates the optimum only to about 1e-5, too coarse for downstream "
+      text +=
+        "[docs/theory.md §8](../docs/theory.md) a gap of 1e-11 locates the optimum only to about 1e-5, too coarse for downstream "
       text += "differences of that size, so a verdict here may differ from the exact optimum's.\n\n"
     }
     return text

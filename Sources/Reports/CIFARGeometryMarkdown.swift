@@ -1,8 +1,8 @@
 import CIFARStudy
-import TrainingResults
 import Foundation
+import TrainingResults
 
-/// The per-epoch geometry of a ``CIFARComparison`` (theory.md §10): a table per run and
+/// The per-epoch geometry of a ``CIFARComparison`` (docs/theory.md §10): a table per run and
 /// plots of each measure against epoch, training subset solid, test set dashed. Runs
 /// without recorded geometry (results before schema version 3) produce nothing.
 enum CIFARGeometryMarkdown {
@@ -88,7 +88,7 @@ enum CIFARGeometryMarkdown {
       ## Geometry per epoch
 
       After every evaluated epoch, on \(subset ?? "a training subset") ("train") and on the test set \
-      ("test"), each with its own class means μ_c (theory.md §10): NC1 = tr(Σ_W Σ_B⁺)/N (Σ_B⁺ the \
+      ("test"), each with its own class means μ_c ([docs/theory.md §10](../docs/theory.md)): NC1 = tr(Σ_W Σ_B⁺)/N (Σ_B⁺ the \
       pseudo-inverse, eigenvalues below \(NeuralCollapseMeasures.pseudoInverseTolerance) of the largest \
       dropped), the coefficient of variation of the centred class-mean norms (equinorm), the mean \
       |cos + 1/(N−1)| of the centred class means (equiangularity), the share of images whose nearest class \

@@ -87,7 +87,8 @@ public enum GeneralJSON {
         (
           "statement",
           .string(
-            "The ρ-weighted downstream loss of the exact optimum (located by theory.md §8) does not increase with k.")
+            "The ρ-weighted downstream loss of the exact optimum (located by docs/theory.md §8) does not increase with k."
+          )
         ),
         ("about", .string("exact optimum")),
         ("status", .string(study.monotonicity.rawValue)),

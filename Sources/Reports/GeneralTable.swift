@@ -12,8 +12,8 @@ public enum GeneralTable {
     var lines = [
       "Latent-class model (\(kind)): N = \(model.classCount) classes, M = \(model.pointCount) points, s = \(study.scale), \(p)-bit certified intervals.",
       "ρ = " + model.rho.map(\.description).joined(separator: ", "),
-      "Optimum: solved in Double, refined in MPFR (multinomial rows), rounded to a rational feasible Ĝ, certified by theory.md §6 "
-        + "(gap ≥ L(Ĝ) − min L) and located by theory.md §8 (every minimizer within δ of Ĝ modulo J, unique).",
+      "Optimum: solved in Double, refined in MPFR (multinomial rows), rounded to a rational feasible Ĝ, certified by docs/theory.md §6 "
+        + "(gap ≥ L(Ĝ) − min L) and located by docs/theory.md §8 (every minimizer within δ of Ĝ modulo J, unique).",
       "",
     ]
     var table = [

@@ -41,7 +41,8 @@ enum TrainFlags {
 
   static var help: HelpText {
     HelpText(
-      overview: "Train one encoder per k and seed on latent-class draws (theory.md §1-§3) and write DIR/results.json.",
+      overview:
+        "Train one encoder per k and seed on latent-class draws (docs/theory.md §1-§3) and write DIR/results.json.",
       usage: ["train-cifar [--dataset <name>] [--k <range>] [--epochs <E>] [--out <DIR>] [--resume] [<options>]"],
       sections: [HelpText.Section("OPTIONS", all)],
       epilogue: [

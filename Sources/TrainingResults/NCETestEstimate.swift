@@ -1,4 +1,4 @@
-/// A Monte-Carlo estimate of the population NCE loss `L_k` (theory.md §3) of a
+/// A Monte-Carlo estimate of the population NCE loss `L_k` (docs/theory.md §3) of a
 /// representation on held-out images, with a 95% confidence interval.
 public struct NCETestEstimate: Codable, Equatable, Sendable {
   public var negatives: Int

@@ -1,4 +1,4 @@
-/// The neural-collapse measures of theory.md §10 (Papyan, Han & Donoho 2020) for one set
+/// The neural-collapse measures of docs/theory.md §10 (Papyan, Han & Donoho 2020) for one set
 /// of representations: how tightly each class clusters around its mean, and how close the
 /// class means are to an equal-norm, equal-angle configuration.
 ///
@@ -11,7 +11,7 @@
 /// - `equiangularity`: mean over `c ≠ c'` of `|cos(m_c, m_c') + 1/(N−1)|` (0 for a simplex);
 /// - `nearestCentreAccuracy`: share of inputs whose nearest class mean (Euclidean) is their own;
 /// - `nearestCentreAgreement`: share of inputs on which that nearest-mean decision equals the
-///   mean classifier's `argmax_c ⟨μ_c, f⟩` (theory.md §4); they differ only through unequal `‖μ_c‖`;
+///   mean classifier's `argmax_c ⟨μ_c, f⟩` (docs/theory.md §4); they differ only through unequal `‖μ_c‖`;
 /// - `commonOffset = ‖μ_G‖`, the vector all class means share (0 at the simplex);
 /// - `classMeanGram`: `⟨μ_c, μ_c'⟩` of the uncentred means, kept so a caller that knows the
 ///   optimum's Gram can measure the distance to it (``relativeGramDistance(_:to:)``).
@@ -58,7 +58,7 @@ public struct NeuralCollapseMeasures: Codable, Equatable, Sendable {
     distance(learned, optimum, centring: false)
   }
 
-  /// The same distance modulo `J` (theory.md §8): `‖P(G − G*)‖_F / ‖P(G*)‖_F` with
+  /// The same distance modulo `J` (docs/theory.md §8): `‖P(G − G*)‖_F / ‖P(G*)‖_F` with
   /// `P(H) = H − (Σ_ij H_ij / N²)·J`. The population loss cannot tell `G` from `G + r·J`,
   /// so this is the part of the distance the loss determines; it equals the plain distance's
   /// numerator minus its `J` component. `nil` if the sizes differ or `P(G*) = 0`.

@@ -3,7 +3,7 @@
 /// JSON fields:
 /// - `meanClassifierAccuracy`: test accuracy of the mean classifier with training-set class means (§4), ties are errors.
 /// - `meanClassifierLoss`: `L_sup^μ` at scale `s` via `MeanClassifierLoss`: each class's mean test loss,
-///   weighted by ρ = the training class frequencies (theory.md §4; matters with `--imbalance`).
+///   weighted by ρ = the training class frequencies (docs/theory.md §4; matters with `--imbalance`).
 /// - `balancedMeanClassifierLoss`: the same with uniform class weights.
 /// - `linearProbeAccuracy`: test accuracy of multinomial logistic regression fitted on the frozen training representations.
 /// - `nceTestLoss`: ``NCETestEstimate`` (`negatives`, `draws`, `mean`, `lower95`, `upper95`) on the test set.

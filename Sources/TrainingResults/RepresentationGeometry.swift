@@ -1,4 +1,4 @@
-/// How close the learned class means are to the regular simplex that theory.md §5
+/// How close the learned class means are to the regular simplex that docs/theory.md §5
 /// (T2) predicts as the optimum for uniform classes.
 public struct RepresentationGeometry: Codable, Equatable, Sendable {
   /// Mean squared distance of a test representation to its class's test mean, `E‖f(x) − μ_c‖²`.

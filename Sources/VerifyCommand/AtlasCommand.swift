@@ -6,7 +6,7 @@ import Reports
 
 /// `verify atlas --family F --k R --out DIR [--scale s] [--shard i/n] [--precision P] [--gap g] [--jobs J]`:
 /// certifies every point of a family (or of one shard of it) and records the C1 verdicts in
-/// `DIR/atlas.json` or `DIR/shard-i-of-n.json` (theory.md §9).
+/// `DIR/atlas.json` or `DIR/shard-i-of-n.json` (docs/theory.md §9).
 ///
 /// The file is rewritten atomically after every finished point, so a killed run loses at most
 /// the points in flight; rerunning the same command skips every point the file already holds.

@@ -39,7 +39,7 @@ enum AtlasCommands {
   }
 
   static let help = """
-    OVERVIEW: C1 verdicts over a family of latent-class models, sharded (theory.md §9, docs/atlas.md).
+    OVERVIEW: C1 verdicts over a family of latent-class models, sharded (docs/theory.md §9, docs/atlas.md).
 
     USAGE: verify atlas --family <F> --k <range> --out <dir> [--scale <s>] [--shard <i/n>] [--precision <bits>] [--gap <g>] [--jobs <threads>]
            verify merge <dir|shard.json>... --out <atlas.json>

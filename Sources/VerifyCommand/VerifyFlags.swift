@@ -52,7 +52,7 @@ enum VerifyFlags {
       discussion: """
         For N equally likely classes, proves with exact rationals and MPFR interval
         arithmetic that the regular simplex minimises the population NCE loss for
-        every k (theory.md T2), that its downstream loss does not depend on k (T3),
+        every k (docs/theory.md §5 T2), that its downstream loss does not depend on k (T3),
         and prints the prior collision–coverage bounds beside it.
         """,
       usage: [
@@ -63,7 +63,7 @@ enum VerifyFlags {
       sections: [
         HelpText.Section("OPTIONS", uniform),
         HelpText.Section(
-          "GENERAL MODELS (any ρ, points, overlap; solver + theory.md §6 certificate)", general,
+          "GENERAL MODELS (any ρ, points, overlap; solver + docs/theory.md §6 certificate)", general,
           note: "(--k, --scale, --precision, --json and --report work as above.)"),
         HelpText.Section("TRAINED CIFAR RUNS", [compare]),
       ],

@@ -9,7 +9,7 @@ import XCTest
 /// The `Float` class-level trainer (same draws, same `NCELoss`) reaches the optimum that
 /// LatentClassTheory certifies: population loss within 1e-3 of `L*_k`, Gram within 1e-2.
 ///
-/// Which Gram distance: the population loss cannot see `G ↦ G + r·J` (theory.md §8), so in
+/// Which Gram distance: the population loss cannot see `G ↦ G + r·J` (docs/theory.md §8), so in
 /// general only `P(G)` of the optimum is unique and the comparison is `‖P(G − G*)‖_F /
 /// ‖P(G*)‖_F`. When the certified optimum has unit diagonal *and* the trained vectors are
 /// all on the sphere, `G* + r·J` leaves the feasible set for `r > 0` and changes the

@@ -5,7 +5,7 @@ import XCTest
 
 @testable import CIFARTraining
 
-/// The downstream metrics on a representation whose values theory.md gives in closed form:
+/// The downstream metrics on a representation whose values docs/theory.md gives in closed form:
 /// ten classes collapsed onto the vertices of the regular simplex (T1 + T2).
 final class EvaluationTests: XCTestCase {
   /// `N` unit vectors in `R^N` with pairwise inner product `−1/(N−1)`: centred basis vectors, rescaled.
@@ -29,7 +29,7 @@ final class EvaluationTests: XCTestCase {
     let classifier = MeanClassifier(features: features, labels: labels, classCount: 10, dimension: 10)
     let result = classifier.evaluate(
       features: features, labels: labels, scale: 1, classWeights: Array(repeating: 0.1, count: 10))
-    // theory.md §4: L_sup^μ(simplex) = log(1 + (N−1) e^{−s N/(N−1)}).
+    // docs/theory.md §4: L_sup^μ(simplex) = log(1 + (N−1) e^{−s N/(N−1)}).
     let expected = Foundation.log(1 + 9 * Foundation.exp(-10.0 / 9))
     XCTAssertEqual(result.accuracy, 1)
     XCTAssertEqual(result.loss, expected, accuracy: 1e-5)
@@ -60,7 +60,7 @@ final class EvaluationTests: XCTestCase {
     for norm in geometry.classMeanNorms { XCTAssertEqual(norm, 1, accuracy: 1e-5) }
   }
 
-  /// theory.md §3 reference value `L_10(simplex) = 1.594133…` (N = 10, s = 1) must
+  /// docs/theory.md §3 reference value `L_10(simplex) = 1.594133…` (N = 10, s = 1) must
   /// fall inside the Monte-Carlo confidence interval.
   func testNCEEstimateCoversTheReferenceLoss() {
     let (features, labels) = Self.collapsed(classes: 10, perClass: 5)

@@ -4,7 +4,7 @@ import XCTest
 
 @testable import CIFARTraining
 
-/// The random stream and the latent-class draws of theory.md §1.
+/// The random stream and the latent-class draws of docs/theory.md §1.
 final class SamplerTests: XCTestCase {
   func testIndexBelowIsUniform() {
     var generator = SplitMix64(seed: 31)

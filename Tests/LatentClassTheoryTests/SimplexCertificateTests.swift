@@ -4,7 +4,7 @@ import TestSupport
 import XCTest
 
 final class SimplexCertificateTests: XCTestCase {
-  /// theory.md §5 T2 states ∇L_k(G*) = u·J − N·u·I with an explicit u; enumeration
+  /// docs/theory.md §5 T2 states ∇L_k(G*) = u·J − N·u·I with an explicit u; enumeration
   /// with the per-draw loss must reproduce that gradient and the loss.
   func testGradientAtSimplexMatchesKKTMultiplier() {
     for (classes, k, scale) in [

@@ -3,7 +3,7 @@ import LatentClassTheory
 import XCTest
 
 final class SimplexLossTests: XCTestCase {
-  /// Reference values of `L_k(simplex)` for `N = 10`, `s = 1`, from theory.md §3 (28 digits).
+  /// Reference values of `L_k(simplex)` for `N = 10`, `s = 1`, from docs/theory.md §3 (28 digits).
   private let references: [(k: Int, value: String)] = [
     (1, "0.3254295018436390649873374129"),
     (2, "0.5729143646400687745827701184"),

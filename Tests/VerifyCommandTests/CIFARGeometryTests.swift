@@ -47,7 +47,7 @@ final class CIFARGeometryTests: XCTestCase {
   }
 
   /// The long-tailed sweep's NCE loss is estimated on the balanced test set, so its floor is the
-  /// uniform model's (theory.md §10): for k = 1, by theory.md §3,
+  /// uniform model's (docs/theory.md §10): for k = 1, by docs/theory.md §3,
   /// `L_1(simplex) = (1 − 1/N)·log(1 + a) + (1/N)·log 2` with `a = e^{−sN/(N−1)}`, N = 10, s = 10.
   func testLongTailedFloorIsTheBalancedTestSetsFloor() throws {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -74,7 +74,7 @@ final class VerifyCommandTests: XCTestCase {
   }
 
   /// The JSON carries the schema, and its decimal enclosures contain
-  /// theory.md's reference value with at least 25 matching significant digits.
+  /// docs/theory.md's reference value with at least 25 matching significant digits.
   func testJSONDocument() throws {
     let path = folder.appendingPathComponent("ten.json").path
     let result = run(["--classes", "10", "--k", "1,2,10,100", "--json", path])

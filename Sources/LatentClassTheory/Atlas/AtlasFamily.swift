@@ -2,7 +2,7 @@ import ExactArithmetic
 import Foundation
 import SeededRandom
 
-/// A deterministic ordered list of latent-class models, the points of an atlas (theory.md §9).
+/// A deterministic ordered list of latent-class models, the points of an atlas (docs/theory.md §9).
 ///
 /// Families, by their command-line description:
 /// - `rho3:D`: every class-level `ρ = (a, b, c)/D` with positive integers `a + b + c = D`,
@@ -140,7 +140,7 @@ public struct AtlasFamily: Sendable {
   /// The overlap parameter of step `j` of `steps`: `q = j / (2·steps)`, from 0 to 1/2.
   public static func overlapShare(step j: Int, of steps: Int) -> Rational { Rational(j, 2 * steps) }
 
-  /// The overlap path (theory.md §9), three classes with `ρ = (1/2, 1/3, 1/6)`.
+  /// The overlap path (docs/theory.md §9), three classes with `ρ = (1/2, 1/3, 1/6)`.
   ///
   /// Points, in order: `a₀, s₀₁, a₁, s₁₂, a₂`. Class 0 puts mass `1 − q` on its own point `a₀`
   /// and `q` on `s₀₁`, which it shares with class 1; class 2 mirrors it with `s₁₂` and `a₂`;

@@ -1,5 +1,5 @@
 /// Combines shard files into the whole atlas, after checking that they belong together
-/// and cover every point exactly once (theory.md §9).
+/// and cover every point exactly once (docs/theory.md §9).
 public enum AtlasMerge {
   /// Merges `shards` (each with the name it was read from, for messages).
   ///

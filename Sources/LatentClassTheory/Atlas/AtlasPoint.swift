@@ -4,7 +4,7 @@ import ExactArithmetic
 /// the only place that depends on ``GeneralStudy``.
 public enum AtlasPoint {
   /// What the verdicts are about: ``GeneralStudy`` locates the exact optimum of every `k`
-  /// (theory.md §8) and compares the enclosures of *its* downstream loss.
+  /// (docs/theory.md §8) and compares the enclosures of *its* downstream loss.
   public static let about = "exact optimum"
 
   /// Significant decimal digits recorded for each downstream loss. The verdicts are decided on

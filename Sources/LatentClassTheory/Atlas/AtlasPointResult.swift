@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// What an atlas records for one point (theory.md §9): per `k` the certificate status and the
+/// What an atlas records for one point (docs/theory.md §9): per `k` the certificate status and the
 /// enclosure of the downstream loss, per consecutive pair of `k` the C1 verdict and the
 /// enclosure of the change. Numbers are decimal strings rounded outward (lower ends down,
 /// upper ends up), so a result read back from a file is the same value and renders to the

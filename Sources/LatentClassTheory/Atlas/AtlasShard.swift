@@ -1,5 +1,5 @@
 /// Shard `i` of `n` (1-based, `1 ≤ i ≤ n`) of an atlas: the points whose 0-based family index
-/// is `≡ i − 1 (mod n)`, i.e. every `n`-th point starting with point `i − 1` (theory.md §9).
+/// is `≡ i − 1 (mod n)`, i.e. every `n`-th point starting with point `i − 1` (docs/theory.md §9).
 /// Interleaving balances the cost, which varies smoothly along a family.
 public struct AtlasShard: Sendable, Hashable, CustomStringConvertible {
   public let index: Int

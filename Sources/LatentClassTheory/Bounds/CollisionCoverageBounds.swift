@@ -1,7 +1,7 @@
 import ExactArithmetic
 
 /// The "collision–coverage" quantities and the three prior upper bounds on the
-/// downstream loss of theory.md §7, for `N` uniform classes and `k` negatives.
+/// downstream loss of docs/theory.md §7, for `N` uniform classes and `k` negatives.
 public struct CollisionCoverageBounds: Sendable {
   /// Collision probability `τ_k = 1 − (1 − 1/N)^k`.
   public let collisionProbability: Interval

@@ -2,10 +2,10 @@ import ContrastiveLoss
 import ExactArithmetic
 
 /// Saunshi et al.'s average binary-task loss of a class-level representation
-/// (theory.md §4): over ordered class pairs `c ≠ c'` drawn from `ρ²` and conditioned
+/// (docs/theory.md §4): over ordered class pairs `c ≠ c'` drawn from `ρ²` and conditioned
 /// on being distinct, the binary mean-classifier loss of the task `{c, c'}`, with the
-/// task's two classes weighted by `ρ` restricted to the pair (theory.md leaves the
-/// within-task weights open; for uniform `ρ` every reading agrees).
+/// task's two classes weighted by `ρ` restricted to the pair (the choice recorded in
+/// docs/theory.md §11; for uniform `ρ` every reading agrees).
 public enum AverageBinaryTaskLoss {
   /// An enclosure of the loss for the class-level Gram matrix `gram`.
   ///

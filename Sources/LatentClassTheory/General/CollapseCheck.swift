@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// Certified checks of T1 (collapse, theory.md §5) for non-overlapping point-level models.
+/// Certified checks of T1 (collapse, docs/theory.md §5) for non-overlapping point-level models.
 public enum CollapseCheck {
   /// The point-level Gram matrix of the collapsed representation `f(x) := μ_{c(x)}`:
   /// `Ĝ_{xy} = Σ_{x', y'} D_{c(x)}(x') D_{c(y)}(y') G_{x'y'}`. Exact; feasible whenever `G`
@@ -37,7 +37,7 @@ public enum CollapseCheck {
     /// Certified: both rows verified and `[L(Ĝ_point) − gap_point, L_hi(Ĝ_point)]` meets
     /// `[L(Ĝ_class) − gap_class, L_hi(Ĝ_class)]`, i.e. the two optima can be equal — which T1 says they are.
     public let consistent: Bool
-    /// T1 with uniqueness (theory.md §8 (c)): `.verified` when both optima are located (so the
+    /// T1 with uniqueness (docs/theory.md §8 (c)): `.verified` when both optima are located (so the
     /// point-level optimum is unique modulo `J`, and by T1 it is the collapsed one) and the
     /// certified point-level location agrees with the lifted class-level one:
     /// `‖P(Ĝ_point − lift Ĝ_class)‖_F ≤ δ_point + m_max·δ_class`, decided exactly. `.refuted` when

@@ -1,7 +1,7 @@
 import ContrastiveLoss
 import ExactArithmetic
 
-/// The population NCE loss `L_k(G)` of theory.md §3 in point form, ready for an engine.
+/// The population NCE loss `L_k(G)` of docs/theory.md §3 in point form, ready for an engine.
 ///
 ///     L_k(G) = Σ_{(x, x⁺)} w_{x x⁺} · E_{n ~ Mult(k, D̄)} log(1 + Σ_z n_z e^{s(G_{xz} − G_{x x⁺})}),
 ///     w_{x x⁺} = Σ_c ρ_c D_c(x) D_c(x⁺).

@@ -1,7 +1,7 @@
 import ContrastiveLoss
 import ExactArithmetic
 
-/// The downstream quantities of theory.md §4 for a rational Gram matrix, or for every
+/// The downstream quantities of docs/theory.md §4 for a rational Gram matrix, or for every
 /// Gram matrix in a ball around it, certified.
 ///
 /// The mean-classifier scores `⟨μ_{c'}, f(x)⟩ = Σ_y D_{c'}(y) G_{yx}` are exact
@@ -11,7 +11,7 @@ import ExactArithmetic
 /// With a `radius` δ > 0 the losses enclose their values at every `G = Ĝ + Δ` with
 /// `|Δ_ij| ≤ δ`: each score moves by at most `δ` (the `D_{c'}` sum to 1), and each score
 /// difference by at most `δ Σ_y |D_c(y) − D_{c'}(y)|`, which decides the accuracy range.
-/// theory.md §8 uses this to enclose the quantities of the exact optimum.
+/// docs/theory.md §8 uses this to enclose the quantities of the exact optimum.
 public struct DownstreamMetrics: Sendable {
   /// `E_{c~ρ, x~D_c} L_sup^μ(x, c)`.
   public let weightedLoss: Interval

@@ -9,7 +9,7 @@ public struct GeneralStudy: Sendable {
   public let gapTolerance: Rational
   /// The certified rows, one per `k` (point level when the model has points).
   public let rows: [GeneralRow]
-  /// C1 verdict about the exact optima for each consecutive pair of rows (theory.md §8).
+  /// C1 verdict about the exact optima for each consecutive pair of rows (docs/theory.md §8).
   public let verdicts: [MonotonicityVerdict]
   /// C1 verdict about the certified near-optimal points `Ĝ_k` for each consecutive pair of rows.
   public let nearOptimumVerdicts: [MonotonicityVerdict]
@@ -53,7 +53,7 @@ public struct GeneralStudy: Sendable {
   /// The overall C1 verdict about the certified near-optimal points.
   public var nearOptimumMonotonicity: MonotonicityVerdict { GeneralVerification.overall(nearOptimumVerdicts) }
 
-  /// Whether every row's optimum is located (theory.md §8).
+  /// Whether every row's optimum is located (docs/theory.md §8).
   public var allRowsLocated: Bool { rows.allSatisfy(\.isLocated) }
 
   /// The T1 verdict: `true` when every `k` has consistent certified optima, `nil` when not applicable.

@@ -21,9 +21,9 @@ public struct GeneralRow: Sendable {
   public let solverConverged: Bool
   /// The MPFR refinement `Ĝ` came from, `nil` when `Ĝ` is the rounded `Double` solution.
   public let refinement: OptimumRefinement?
-  /// The proven curvature bound `μ₀` at `Ĝ` on `J^⊥` (theory.md §8), `nil` when none was proven.
+  /// The proven curvature bound `μ₀` at `Ĝ` on `J^⊥` (docs/theory.md §8), `nil` when none was proven.
   public let curvatureLowerBound: Rational?
-  /// Where the exact optimum is (theory.md §8): `nil` when the localization is undecided.
+  /// Where the exact optimum is (docs/theory.md §8): `nil` when the localization is undecided.
   public let location: OptimumLocation?
   /// The downstream metrics of the exact optimum: those of every Gram matrix within the
   /// location's distance bound of `Ĝ` (`nil` without a location).
@@ -52,7 +52,7 @@ public struct GeneralRow: Sendable {
   public var isLocated: Bool { location != nil }
 }
 
-/// The verdict of claim C1 (theory.md §5) between consecutive rows, on the ρ-weighted downstream loss.
+/// The verdict of claim C1 (docs/theory.md §5) between consecutive rows, on the ρ-weighted downstream loss.
 public enum MonotonicityVerdict: String, Sendable {
   /// Certified: the later row's downstream loss is strictly below the earlier one's (for verdicts
   /// about `Ĝ`, also when both rows have the same `Ĝ`).
@@ -67,8 +67,8 @@ public enum MonotonicityVerdict: String, Sendable {
 /// Warm-starts each `k` from the previous optimum.
 ///
 /// What "verified" means for a row: `Ĝ_k` is a rational feasible Gram matrix with
-/// `L_k(Ĝ_k) − min_F L_k ≤ gapTolerance`, certified (theory.md §6). A row is also *located*
-/// when the curvature bound and the localization theorem (theory.md §8) put every minimizer
+/// `L_k(Ĝ_k) − min_F L_k ≤ gapTolerance`, certified (docs/theory.md §6). A row is also *located*
+/// when the curvature bound and the localization theorem (docs/theory.md §8) put every minimizer
 /// within `δ` of `Ĝ_k` modulo `J`; its `downstreamAtOptimum` then encloses the downstream
 /// quantities of the exact optimum, and ``verdicts(_:)`` compares those.
 public enum GeneralVerification {

@@ -1,7 +1,7 @@
 import Foundation
 import SeededRandom
 
-/// A fast `Double` solver for `min L_k(G)` over `F = {G ⪰ 0, diag G ≤ 1}` (theory.md §2, §6).
+/// A fast `Double` solver for `min L_k(G)` over `F = {G ⪰ 0, diag G ≤ 1}` (docs/theory.md §2, §6).
 ///
 /// Burer–Monteiro: `G = V Vᵀ` with `V` of size `M × M` (full rank allowed, so every
 /// second-order critical point is a global minimum of the convex problem), rows in the

@@ -2,7 +2,7 @@ import ContrastiveLoss
 import ExactArithmetic
 import Foundation
 
-/// Method 3 of theory.md §3: the Laplace (Frullani) form
+/// Method 3 of docs/theory.md §3: the Laplace (Frullani) form
 ///
 ///     E log(1 + S) = ∫_0^∞ e^{−t} (1 − φ(t)^k) / t dt,          φ(t) = Σ_z p_z e^{−t y_z},
 ///     ∂/∂ log y_z   = ∫_0^∞ e^{−t} k p_z y_z e^{−t y_z} φ(t)^{k−1} dt,
@@ -74,7 +74,7 @@ public struct LaplaceEngine: Sendable {
     return PairExpectation(value: value, logGapDerivatives: derivatives)
   }
 
-  /// Lower bounds on `E[n_z y_z / (1 + S)²]` for each `z`: the curvature weights of theory.md §8.
+  /// Lower bounds on `E[n_z y_z / (1 + S)²]` for each `z`: the curvature weights of docs/theory.md §8.
   ///
   /// `1/(1+S)² = ∫_0^∞ t e^{−t(1+S)} dt` gives `E[n_z y_z/(1+S)²] = ∫_0^∞ t·g_z(t) dt` with `g_z` the
   /// (completely monotone) gradient integrand. On a panel `[a, b]`, `∫ t g_z ≥ a ∫ g_z ≥ a · Gauss(g_z)`;

@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// A latent-class model (theory.md §1): classes `c = 0..<N` drawn from `ρ`, points
+/// A latent-class model (docs/theory.md §1): classes `c = 0..<N` drawn from `ρ`, points
 /// `x = 0..<M`, and a distribution `D_c` over the points for every class.
 ///
 /// All probabilities are exact rationals, validated on construction: every `ρ_c > 0`,

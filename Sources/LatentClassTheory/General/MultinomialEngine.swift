@@ -1,7 +1,7 @@
 import ContrastiveLoss
 import ExactArithmetic
 
-/// Method 2 of theory.md §3: the expectation over the negatives as an exact finite
+/// Method 2 of docs/theory.md §3: the expectation over the negatives as an exact finite
 /// sum over count vectors `n ~ Multinomial(k, D̄)`.
 ///
 /// Every count vector's weight `k!/Π n_z! · Π D̄_z^{n_z}` is an exact rational, and
@@ -104,7 +104,7 @@ extension MultinomialEngine.Prepared: Sendable where T: Sendable {}
 
 extension MultinomialEngine {
   /// For each pair (in `problem.pairs` order) and each point `z`, `E[n_z y_z / (1 + S)²]` with
-  /// `S = Σ_z n_z y_z`: the curvature weights of theory.md §8.
+  /// `S = Σ_z n_z y_z`: the curvature weights of docs/theory.md §8.
   ///
   /// Error bound (`Interval`): each result encloses the exact expectation (exact weights, outward rounding).
   ///

@@ -1,7 +1,7 @@
 import ExactArithmetic
 import Foundation
 
-/// A certified bound on the optimality gap of a rational feasible `Ĝ` (theory.md §6).
+/// A certified bound on the optimality gap of a rational feasible `Ĝ` (docs/theory.md §6).
 ///
 /// With `C` the gradient of `L_k` at `Ĝ` enclosed entrywise by `C_int` (midpoint
 /// `C_mid`, radius `R`), and rational `λ ≥ 0` with `C_mid + diag(λ) ⪰ 0` proved by an
@@ -9,8 +9,8 @@ import Foundation
 ///
 ///     L* ≥ L(Ĝ) + min_{H∈F} ⟨C, H⟩ − ⟨C, Ĝ⟩ ≥ L_lo(Ĝ) − Σλ − Σ_ij R_ij − hi⟨C_int, Ĝ⟩.
 ///
-/// (⟨C, Ĝ⟩ is enclosed directly; theory.md §6 writes `⟨C_mid, Ĝ⟩` with a single `ΣR`,
-/// which misses the error of `C_mid` against `Ĝ`.) The certified gap is
+/// (⟨C, Ĝ⟩ is enclosed directly, so the error of `C_mid` against `Ĝ` is covered; a single `ΣR`
+/// with `⟨C_mid, Ĝ⟩` would miss it, docs/theory.md §12 note 1.) The certified gap is
 /// `gap = L_hi(Ĝ) − lowerBound ≥ L(Ĝ) − L*`, an exact rational.
 ///
 /// Feasibility is exact: `Ĝ = V̂ V̂ᵀ` with rational `V̂` whose rows satisfy `‖v̂_i‖² ≤ 1`.

@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// Which evaluation method of theory.md §3 computes the expectation over the negatives.
+/// Which evaluation method of docs/theory.md §3 computes the expectation over the negatives.
 public enum ExpectationEngine: String, Sendable, CaseIterable {
   /// Multinomial when it enumerates at most ``PopulationLoss/enumerationBudget`` count vectors, else Laplace.
   case automatic
@@ -69,7 +69,7 @@ public struct PopulationLoss: Sendable {
   public static let maximumScale: Rational = 300
 
   /// Enclosures of the curvature weights `E[n_z y_z / (1 + S)²]` of every pair at a rational `Ĝ`
-  /// (theory.md §8): exact enclosures from the multinomial engine, certified lower bounds (in the
+  /// (docs/theory.md §8): exact enclosures from the multinomial engine, certified lower bounds (in the
   /// lower ends) from the Laplace engine.
   ///
   /// - Complexity: that of one evaluation of the engine.

@@ -2,7 +2,7 @@ import ExactArithmetic
 import Foundation
 
 /// A certified lower bound `μ₀` on the curvature of `L_k` at a rational `Ĝ`, on the
-/// complement of `span(J)` (theory.md §8):
+/// complement of `span(J)` (docs/theory.md §8):
 ///
 ///     ∂²L(Ĝ)[H, H] ≥ μ₀ · ‖P(H)‖²_F   for every symmetric H,   P(H) = H − (ΣH_ij / M²)·J.
 ///

@@ -1,14 +1,14 @@
 import ExactArithmetic
 import Foundation
 
-/// Where the exact minimizer of `L_k` over `F` is, certified (theory.md §8, localization theorem).
+/// Where the exact minimizer of `L_k` over `F` is, certified (docs/theory.md §8, localization theorem).
 ///
 /// Given a rational feasible `Ĝ` whose certified gap `γ` also bounds the linear gap
-/// (`min_{H∈F} ⟨∇L(Ĝ), H − Ĝ⟩ ≥ −γ`, theory.md §6) and a curvature bound `μ₀` at `Ĝ`
+/// (`min_{H∈F} ⟨∇L(Ĝ), H − Ĝ⟩ ≥ −γ`, docs/theory.md §6) and a curvature bound `μ₀` at `Ĝ`
 /// (``CurvatureCertificate``): if `e^{−2sr}·μ₀·r²/2 > γ` for some `r > 0`, every minimizer `G*`
 /// satisfies `‖P(G* − Ĝ)‖_F ≤ δ = (2γ / (e^{−2sr}μ₀))^{1/2} < r`, and `P(G*)` is unique.
 ///
-/// Consequence: every `J`-invariant quantity of the optimum (all of theory.md §4) is enclosed by
+/// Consequence: every `J`-invariant quantity of the optimum (all of docs/theory.md §4) is enclosed by
 /// its value on the ball `Ĝ + Δ`, `|Δ_ij| ≤ δ`.
 public struct OptimumLocation: Sendable, Equatable {
   /// `μ₀`, the proven curvature lower bound the location rests on.

@@ -2,7 +2,7 @@ import ContrastiveLoss
 import ExactArithmetic
 import Foundation
 
-/// Refines a `Double` solver's optimum far beyond `Double` (theory.md §8, "precision needed"),
+/// Refines a `Double` solver's optimum far beyond `Double` (docs/theory.md §8, "precision needed"),
 /// so that its certified gap, and with it the distance bound of ``OptimumLocation``, shrinks.
 ///
 /// The optimality conditions of the Burer–Monteiro form `G = V Vᵀ` (`V` of size `M × r`, `r` the

@@ -1,7 +1,7 @@
 import ExactArithmetic
 
 /// The KKT certificate that the regular simplex `G*` minimises `L_k` over
-/// `F = {G ⪰ 0, diag G ≤ 1}` (theory.md §5 T2).
+/// `F = {G ⪰ 0, diag G ≤ 1}` (docs/theory.md §5 T2).
 ///
 /// With `∇L_k(G*) = u·J − N·u·I`, the KKT conditions hold with the dual matrix
 /// `Z = u·J` and multipliers `λ_c = N·u` on the active constraints `G_cc = 1`:

@@ -1,7 +1,7 @@
 import ContrastiveLoss
 import ExactArithmetic
 
-/// The downstream quantities of theory.md §4 for the simplex `G*` with uniform `ρ`,
+/// The downstream quantities of docs/theory.md §4 for the simplex `G*` with uniform `ρ`,
 /// reduced by symmetry to one class.
 ///
 /// Every permutation of the classes maps `G*` to itself and leaves `ρ` unchanged, so

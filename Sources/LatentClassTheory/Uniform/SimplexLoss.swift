@@ -6,9 +6,9 @@ import Foundation
 public struct SimplexEvaluation: Sendable {
   /// `L_k(G*)`.
   public let loss: Interval
-  /// The KKT multiplier `u` of theory.md §5 T2.
+  /// The KKT multiplier `u` of docs/theory.md §5 T2.
   public let multiplier: Interval
-  /// The collision term `col_k = E[log(1 + j)]` of theory.md §7.
+  /// The collision term `col_k = E[log(1 + j)]` of docs/theory.md §7.
   public let collisionTerm: Interval
   /// How the binomial expectations were evaluated.
   public let method: ExpectationMethod
@@ -33,7 +33,7 @@ extension UniformModel {
   /// Certifies `L_k(G*)`, `u` and `col_k` with `j ~ Binomial(k, 1/N)` collisions.
   ///
   /// - `L_k(G*) = E[ℓ(j)]`, where `ℓ(j)` is the per-draw ``NCELoss`` with `j`
-  ///   negatives at gap 0 and `k − j` at gap `a = exp(−sN/(N−1))` (theory.md §3 (1));
+  ///   negatives at gap 0 and `k − j` at gap `a = exp(−sN/(N−1))` (docs/theory.md §3, method 1);
   ///   as a function of `j` it is `log(α + βj)` with `α = 1 + ka`, `β = 1 − a`.
   /// - `u = s/(N(N−1)) · E[(k−j)a / (1 + j + (k−j)a)]`: each off-diagonal gradient
   ///   entry is `ρ_c · E[∂ℓ/∂g_{c'}]`, and given `j` collisions the other `k − j`

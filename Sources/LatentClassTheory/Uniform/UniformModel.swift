@@ -2,7 +2,7 @@ import ContrastiveLoss
 import ExactArithmetic
 
 /// The class-level latent-class model with `N` equally likely classes and scale `s`
-/// (theory.md §1, §5 T2), at a given working precision.
+/// (docs/theory.md §1, §5 T2), at a given working precision.
 public struct UniformModel: Sendable {
   /// The number of classes `N ≥ 2`.
   public let classes: Int

@@ -1,7 +1,7 @@
 import Dispatch
 import ExactArithmetic
 
-/// One claim of theory.md §5 and what the certified computation says about it.
+/// One claim of docs/theory.md §5 and what the certified computation says about it.
 public struct Claim: Sendable {
   /// A short stable identifier (`"T2"`, `"T3"`, …).
   public let id: String
@@ -30,7 +30,7 @@ public struct UniformVerification: Sendable {
   public let downstream: SimplexDownstream
   /// Saunshi et al.'s average binary-task loss of `G*`.
   public let averageBinaryLoss: Interval
-  /// `log(1 + (N−1)·e^{−s·N/(N−1)})`, the closed form of theory.md §4.
+  /// `log(1 + (N−1)·e^{−s·N/(N−1)})`, the closed form of docs/theory.md §4.
   public let closedFormDownstreamLoss: Interval
   public let claims: [Claim]
 

@@ -4,7 +4,7 @@ import LatentClassTheory
 import TestSupport
 import XCTest
 
-/// The atlas families (theory.md §9): counts, order, exact sums, the overlap path's ends.
+/// The atlas families (docs/theory.md §9): counts, order, exact sums, the overlap path's ends.
 final class AtlasFamilyTests: XCTestCase {
   func testTernaryFamilyHasEveryCompositionOnceInLexicographicOrder() throws {
     let family = try AtlasFamily("rho3:20")

@@ -2,7 +2,7 @@ import LatentClassTheory
 import TestSupport
 import XCTest
 
-/// Shard partition and the Slurm array mapping (theory.md §9).
+/// Shard partition and the Slurm array mapping (docs/theory.md §9).
 final class AtlasShardTests: XCTestCase {
   func testShardsCoverEveryPointExactlyOnce() throws {
     forEachSeed(200) { random, label in

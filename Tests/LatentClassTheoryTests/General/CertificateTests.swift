@@ -4,9 +4,10 @@ import XCTest
 
 @testable import LatentClassTheory
 
-/// theory.md §6 certificates, checked against T2 (the simplex, whose optimal value is known in closed form).
+/// docs/theory.md §6 certificates, checked against T2 (the simplex, whose optimal value is known in closed form).
 final class CertificateTests: XCTestCase {
-  /// theory.md §3 method 1: `Σ_j C(k,j) N^{−j}(1−1/N)^{k−j} log(1 + j + (k−j)a)`, `a = e^{−sN/(N−1)}`,
+  /// docs/theory.md §3 method 1:
+  /// `Σ_j C(k,j) N^{−j}(1−1/N)^{k−j} log(1 + j + (k−j)a)`, `a = e^{−sN/(N−1)}`,
   /// written out here independently of the engines.
   private func simplexLoss(classes n: Int, negatives k: Int, scale: Rational) -> Interval {
     let precision = 128

@@ -4,14 +4,14 @@ import XCTest
 
 @testable import LatentClassTheory
 
-/// The engines of theory.md §3 against the reference values of theory.md §3.1 and against each other.
+/// The engines of docs/theory.md §3 against its reference values (method 1) and against each other.
 final class EngineAgreementTests: XCTestCase {
   /// The regular simplex Gram matrix `N/(N−1)·I − 1/(N−1)·J`.
   private func simplex(_ n: Int) -> RationalMatrix {
     RationalMatrix(rows: n, columns: n) { i, j in i == j ? 1 : Rational(-1, n - 1) }
   }
 
-  /// theory.md §3 method 1, N = 10, s = 1 (reference digits from the spec, computed independently of this code).
+  /// docs/theory.md §3 method 1, N = 10, s = 1 (reference digits from the spec, computed independently of this code).
   func testLaplaceEnclosesSimplexReferenceValues() throws {
     let model = try LatentClassModel.classLevel(rho: Array(repeating: Rational(1, 10), count: 10))
     let references: [(Int, String)] = [

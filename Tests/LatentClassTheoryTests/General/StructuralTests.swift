@@ -4,7 +4,7 @@ import XCTest
 
 @testable import LatentClassTheory
 
-/// T1 (collapse), downstream metrics (theory.md §4) and the C1 verdict logic.
+/// T1 (collapse), downstream metrics (docs/theory.md §4) and the C1 verdict logic.
 final class StructuralTests: XCTestCase {
   func testPointLevelOptimumEqualsClassLevelOptimum() throws {
     let model = try ModelSpecification.pointLevel(
@@ -32,7 +32,7 @@ final class StructuralTests: XCTestCase {
     XCTAssertGreaterThan(strictlyBetter, 0)
   }
 
-  /// theory.md §4: for the simplex and uniform ρ, `L_sup^μ = log(1 + (N−1)e^{−sN/(N−1)})` and accuracy 1.
+  /// docs/theory.md §4: for the simplex and uniform ρ, `L_sup^μ = log(1 + (N−1)e^{−sN/(N−1)})` and accuracy 1.
   func testDownstreamOfTheSimplex() throws {
     let n = 5
     let model = try LatentClassModel.classLevel(rho: Array(repeating: Rational(1, n), count: n))

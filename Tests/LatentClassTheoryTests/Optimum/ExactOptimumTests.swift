@@ -5,7 +5,7 @@ import XCTest
 
 @testable import LatentClassTheory
 
-/// theory.md §8: the curvature bound, the localization theorem and the refined optimum.
+/// docs/theory.md §8: the curvature bound, the localization theorem and the refined optimum.
 final class ExactOptimumTests: XCTestCase {
   // MARK: - Independent second derivatives
 
@@ -193,7 +193,7 @@ final class ExactOptimumTests: XCTestCase {
       let projected = RationalMatrix.frobenius(difference, difference) - total * total / Rational(n * n)
       XCTAssertLessThanOrEqual(projected, location.distanceBound * location.distanceBound, "k = \(row.negatives)")
       XCTAssertLessThan(location.distanceBound, Rational(1, 100_000_000_000), "k = \(row.negatives)")
-      // theory.md §4: L_sup^μ of the simplex is log(1 + (N−1)e^{−sN/(N−1)}).
+      // docs/theory.md §4: L_sup^μ of the simplex is log(1 + (N−1)e^{−sN/(N−1)}).
       let closedForm = Interval.log1p(Interval(n - 1) * Interval.exp(Interval(Rational(-n, n - 1), precision: 128)))
       XCTAssertTrue(try XCTUnwrap(row.downstreamAtOptimum).weightedLoss.overlaps(closedForm))
     }
