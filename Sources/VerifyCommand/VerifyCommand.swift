@@ -1,4 +1,5 @@
 import CommandLineSupport
+import ExactArithmetic
 import Foundation
 import LatentClassTheory
 import Reports
@@ -12,6 +13,8 @@ public enum VerifyCommand {
     case refutedOrIOError = 1
     case undecided = 2
     case usage = 64
+    /// The exact arithmetic ran out of memory (sysexits' `EX_OSERR`).
+    case outOfMemory = 71
   }
 
   /// Runs `verify` with `arguments` (no program name), writing human output to
@@ -19,6 +22,10 @@ public enum VerifyCommand {
   public static func run(
     _ arguments: [String], output: (String) -> Void, errors: (String) -> Void
   ) -> Status {
+    MemoryExhaustion.refuseCleanly(
+      message:
+        "verify: out of memory in the exact arithmetic (GMP/MPFR); use fewer --k values, a smaller model or a lower --precision, or raise the memory limit",
+      status: Status.outOfMemory.rawValue)
     if let (subcommand, rest) = Subcommand.select(arguments, from: subcommands) {
       return subcommand.run(rest, output, errors)
     }
