@@ -6,8 +6,7 @@ final class VerifyCommandTests: XCTestCase {
   private var folder: URL!
 
   override func setUpWithError() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("verify-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    folder = try makeTemporaryFolder("verify-tests")
   }
 
   override func tearDownWithError() throws {
@@ -15,10 +14,7 @@ final class VerifyCommandTests: XCTestCase {
   }
 
   private func run(_ arguments: [String]) -> (status: VerifyCommand.Status, output: String, errors: String) {
-    var output = ""
-    var errors = ""
-    let status = VerifyCommand.run(arguments, output: { output += $0 }, errors: { errors += $0 })
-    return (status, output, errors)
+    runVerify(arguments)
   }
 
   func testBadInputIsAOneLineUsageErrorNamingTheFlag() {

@@ -9,17 +9,13 @@ final class AtlasCommandTests: XCTestCase {
   private var folder: URL!
 
   override func setUpWithError() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("atlas-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    folder = try makeTemporaryFolder("atlas")
   }
 
   override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
   private func run(_ arguments: [String]) -> (status: VerifyCommand.Status, output: String, errors: String) {
-    var output = ""
-    var errors = ""
-    let status = VerifyCommand.run(arguments, output: { output += $0 }, errors: { errors += $0 })
-    return (status, output, errors)
+    runVerify(arguments)
   }
 
   private func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

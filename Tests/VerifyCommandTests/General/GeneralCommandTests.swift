@@ -7,17 +7,13 @@ final class GeneralCommandTests: XCTestCase {
   private var folder: URL!
 
   override func setUpWithError() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("general-verify-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    folder = try makeTemporaryFolder("general-verify")
   }
 
   override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
   private func run(_ arguments: [String]) -> (status: VerifyCommand.Status, output: String, errors: String) {
-    var output = ""
-    var errors = ""
-    let status = VerifyCommand.run(arguments, output: { output += $0 }, errors: { errors += $0 })
-    return (status, output, errors)
+    runVerify(arguments)
   }
 
   /// The overlapping model of notebooks-md/general-overlap-model.json: 3 classes on a chain of 4 points.
