@@ -81,32 +81,27 @@ public enum GeneralJSON {
           ("status", .string((study.uniqueOptimumCollapsed ?? .undecided).rawValue)),
         ]))
     }
-    claims.append(
+    func monotonicity(
+      _ id: String, _ subject: String, about: String, _ overall: MonotonicityVerdict,
+      _ pairs: [MonotonicityVerdict]
+    ) -> JSONValue {
       .object([
-        ("id", .string(study.model.isOverlapping ? "overlap" : "C1")),
-        (
-          "statement",
-          .string(
-            "The \(study.weighting.phrase) downstream loss of the exact optimum (located by docs/theory.md §8) does not increase with k."
-          )
-        ),
-        ("about", .string("exact optimum")),
-        ("status", .string(study.monotonicity.rawValue)),
-        ("pairs", .array(study.verdicts.map { .string($0.rawValue) })),
-      ]))
+        ("id", .string(id)),
+        ("statement", .string("The \(study.weighting.phrase) downstream loss of \(subject) does not increase with k.")),
+        ("about", .string(about)),
+        ("status", .string(overall.rawValue)),
+        ("pairs", .array(pairs.map { .string($0.rawValue) })),
+      ])
+    }
+    let c1 = study.model.isOverlapping ? "overlap" : "C1"
     claims.append(
-      .object([
-        ("id", .string(study.model.isOverlapping ? "overlap-near-optimum" : "C1-near-optimum")),
-        (
-          "statement",
-          .string(
-            "The \(study.weighting.phrase) downstream loss of the certified near-optimal points Ĝ_k does not increase with k."
-          )
-        ),
-        ("about", .string("certified near-optimum")),
-        ("status", .string(study.nearOptimumMonotonicity.rawValue)),
-        ("pairs", .array(study.nearOptimumVerdicts.map { .string($0.rawValue) })),
-      ]))
+      monotonicity(
+        c1, "the exact optimum (located by docs/theory.md §8)", about: "exact optimum", study.monotonicity,
+        study.verdicts))
+    claims.append(
+      monotonicity(
+        c1 + "-near-optimum", "the certified near-optimal points Ĝ_k", about: "certified near-optimum",
+        study.nearOptimumMonotonicity, study.nearOptimumVerdicts))
     return .object([
       (
         "model",

@@ -69,8 +69,7 @@ public struct CurvatureCertificate: Sendable {
     guard let low = value.lowerBound, low.signum > 0 else { return nil }
     var estimate = low.approximateDouble * (1 - 0x1p-40)
     guard estimate.isNormal else { return nil }
-    let quantum = Double(sign: .plus, exponent: estimate.exponent - 30, significand: 1)
-    estimate = (estimate / quantum).rounded(.down) * quantum
+    estimate = estimate.rounded(toSignificantBits: 30, .down)
     let short = Rational(exactly: estimate)!
     return short <= low && short.signum > 0 ? short : nil
   }
@@ -146,7 +145,6 @@ extension CurvatureCertificate {
   /// `x` rounded down to 20 significant bits (a short dyadic for exact arithmetic).
   static func shortDyadic(_ x: Double) -> Double {
     guard x.isNormal, x > 0 else { return 0 }
-    let quantum = Double(sign: .plus, exponent: x.exponent - 20, significand: 1)
-    return (x / quantum).rounded(.down) * quantum
+    return x.rounded(toSignificantBits: 20, .down)
   }
 }

@@ -66,7 +66,6 @@ public struct OptimumLocation: Sendable, Equatable {
   /// `x > 0` rounded up to 24 significant bits (0 stays 0).
   static func roundedUp(_ x: Double) -> Double {
     guard x.isNormal, x > 0 else { return x.isFinite ? max(x, 0) : .greatestFiniteMagnitude }
-    let quantum = Double(sign: .plus, exponent: x.exponent - 24, significand: 1)
-    return (x / quantum).rounded(.up) * quantum
+    return x.rounded(toSignificantBits: 24, .up)
   }
 }

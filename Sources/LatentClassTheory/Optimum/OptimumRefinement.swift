@@ -45,7 +45,7 @@ public struct OptimumRefinement: Sendable {
       loss: loss, rank: kept.count, active: active, workingPrecision: precision + 64)
     let grid = Rational(1, 2).power(precision + 48)
 
-    var v = (0..<m).map { i in kept.map { j in eigen.vectors[j][i] * eigen.values[j].squareRoot() } }
+    let v = (0..<m).map { i in kept.map { j in eigen.vectors[j][i] * eigen.values[j].squareRoot() } }
     let c = loss.evaluate(gram: gram).gradient
     let lambda = (0..<m).map { i -> Double in
       guard active[i] else { return 0 }
@@ -65,7 +65,6 @@ public struct OptimumRefinement: Sendable {
       unknowns = zip(unknowns, delta).map { ($0 + Rational(exactly: $1)!) / grid }.map {
         $0.rounded(.toNearestOrEven) * grid
       }
-      v = system.unpack(unknowns.map(\.approximateDouble)).v
     }
     guard let best, best.residual < pow(2, -Double(precision - 16)) else { return nil }
     factor = system.factorInBall(best.unknowns, grid: grid)
