@@ -20,7 +20,8 @@ public struct PopulationLoss: Sendable {
   public let problem: ContrastiveProblem
   /// The engine actually used (never `.automatic`).
   public let engine: ExpectationEngine
-  private let table: MultinomialEngine?
+  /// The enumerated count vectors (multinomial engine only); the refinement evaluates through them directly.
+  let table: MultinomialEngine?
   /// The table in `Double`, converted once because the solver evaluates thousands of times.
   private let doubleTable: MultinomialEngine.Prepared<Double>?
   private let laplace: LaplaceEngine

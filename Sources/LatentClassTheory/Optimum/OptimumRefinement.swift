@@ -12,10 +12,12 @@ import Foundation
 ///
 /// Newton's method on them: the residual `F` is evaluated in `Interval` at `workingPrecision`
 /// bits (the gradient `C` through the multinomial engine, which has no truncation error), the
-/// Jacobian by central differences of the `Double` residual, and each step solves the damped
-/// least-squares system `(JᵀJ + εI)Δ = −JᵀF` (the damping fixes the gauge `V ↦ VQ`). The
-/// Jacobian's `Double` accuracy costs only speed: each step still gains about eight digits, and
-/// the fixed point is the exact one because `F` is exact to the working precision.
+/// Jacobian analytically in `Double` from the engine's per-pair softmax covariances
+/// (``MultinomialEngine/logGapHessians(_:gram:prepared:)``), and each step solves the damped
+/// least-squares system `(JᵀJ + εI)Δ = −JᵀF` (the damping fixes the gauge `V ↦ VQ`). Steps in
+/// `Double` first bring `F` to `Double`'s rounding floor at no MPFR cost; each MPFR step then gains
+/// what the `Double` Jacobian's accuracy allows (about twelve digits), and the fixed point is the
+/// exact one because `F` is exact to the working precision.
 ///
 /// Nothing here is trusted: the result is rounded to a rational point of `F` and certified by
 /// ``OptimalityCertificate``, which decides what it proves. A refinement that does not converge
@@ -30,10 +32,11 @@ public struct OptimumRefinement: Sendable {
 
   /// Refines `solution` for `loss`; `precision` is the certificate's, the working precision is 64 bits more.
   ///
-  /// - Complexity: per step one `Interval` gradient evaluation and `2(Mr + |A|)` `Double` ones,
-  ///   plus an `O((Mr + |A|)³)` solve; at most 12 steps.
+  /// - Complexity: at most four `Double` steps, then per MPFR step one in-place `Interval` gradient
+  ///   evaluation; each step costs one `Double` Jacobian (`Mr + |A|` Hessian-vector products of
+  ///   `O(pairs · M²)`) and an `O((Mr + |A|)³)` solve; at most 12 MPFR steps.
   public init?(_ loss: PopulationLoss, solution: GramSolver.Solution, precision: Int) {
-    guard loss.engine == .multinomial else { return nil }
+    guard let table = loss.table else { return nil }
     let gram = solution.gram
     let m = gram.count
     let eigen = SymmetricEigen(gram)
@@ -42,7 +45,7 @@ public struct OptimumRefinement: Sendable {
     guard !kept.isEmpty else { return nil }
     let active = (0..<m).map { gram[$0][$0] > 1 - 1e-6 }
     let system = OptimalitySystem(
-      loss: loss, rank: kept.count, active: active, workingPrecision: precision + 64)
+      loss: loss, table: table, rank: kept.count, active: active, workingPrecision: precision + 64)
     let grid = Rational(1, 2).power(precision + 48)
 
     let v = (0..<m).map { i in kept.map { j in eigen.vectors[j][i] * eigen.values[j].squareRoot() } }
@@ -51,7 +54,17 @@ public struct OptimumRefinement: Sendable {
       guard active[i] else { return 0 }
       return -(0..<m).reduce(0.0) { $0 + c[i][$1] * gram[$1][i] } / max(gram[i][i], 1e-300)
     }
-    var unknowns = system.pack(v: v, lambda: lambda).map { Rational(exactly: $0)! }
+    // Newton in Double down to its rounding floor: each step there costs no MPFR arithmetic.
+    var point = system.pack(v: v, lambda: lambda)
+    var pointResidual = system.residual(point)
+    for _ in 0..<4 {
+      guard let delta = system.newtonStep(at: point, residual: pointResidual) else { break }
+      let next = zip(point, delta).map { $0 + $1 }
+      let nextResidual = system.residual(next)
+      guard nextResidual.map(abs).max() ?? 0 < 0.5 * (pointResidual.map(abs).max() ?? 0) else { break }
+      (point, pointResidual) = (next, nextResidual)
+    }
+    var unknowns = point.map { Rational(exactly: $0)! }
     var best: (unknowns: [Rational], residual: Double)? = nil
     var steps = 0
     for step in 0..<12 {
@@ -76,9 +89,23 @@ public struct OptimumRefinement: Sendable {
 /// The optimality system of ``OptimumRefinement`` for a fixed rank and active set.
 struct OptimalitySystem {
   let loss: PopulationLoss
+  let table: MultinomialEngine
   let rank: Int
   let active: [Bool]
   let workingPrecision: Int
+  /// The count vectors' weights at the working precision and in `Double`, converted once for all steps.
+  let workingTable: MultinomialEngine.Prepared<Interval>
+  let doubleTable: MultinomialEngine.Prepared<Double>
+
+  init(loss: PopulationLoss, table: MultinomialEngine, rank: Int, active: [Bool], workingPrecision: Int) {
+    self.loss = loss
+    self.table = table
+    self.rank = rank
+    self.active = active
+    self.workingPrecision = workingPrecision
+    workingTable = table.prepared(precision: workingPrecision)
+    doubleTable = table.prepared(precision: 53)
+  }
 
   var dimension: Int { active.count }
   /// The indices of the active rows, in order; their multipliers follow `V` in the unknowns.
@@ -99,7 +126,7 @@ struct OptimalitySystem {
     let (v, lambda) = unpack(x.map { Interval($0, precision: p) })
     let gram = (0..<dimension).map { i in (0..<dimension).map { j in dot(v[i], v[j], zero: Interval(0, precision: p)) }
     }
-    let c = (loss.gradient(gram: gram, precision: p) ?? loss.evaluate(gram: gram, precision: p)).gradient
+    let c = table.refinementGradient(loss.problem, gram: gram, prepared: workingTable, precision: p).gradient
     return equations(v: v, lambda: lambda, gradient: c, zero: Interval(0, precision: p)).map(\.estimate)
   }
 
@@ -131,19 +158,76 @@ struct OptimalitySystem {
     return total
   }
 
-  /// The damped Gauss–Newton step `(JᵀJ + εI)Δ = −JᵀF`, `J` by central differences; `nil` if singular.
+  /// `∂F/∂x` at `x`, in `Double`.
+  ///
+  /// With `dG = dV Vᵀ + V dVᵀ`, the gradient moves by `dC = ∇²L[dG]`, which each pair `(x, x⁺)`
+  /// contributes to row `x` through its block `B` (``MultinomialEngine/logGapHessians(_:gram:prepared:)``):
+  /// `dq = B·da` with `da_z = s(dG_xz − dG_xx⁺)`, entered like the gradient in
+  /// ``ContrastiveProblem/assemble(_:precision:)``. Then `dF_V = dC V + C dV + diag(λ) dV + diag(dλ) V`
+  /// and `dF_i = 2⟨v_i, dv_i⟩`.
+  ///
+  /// - Complexity: `Mr` products `∇²L[dG]` of `O(pairs · M²)` each, plus one `Double` evaluation.
+  func jacobian(at x: [Double]) -> [[Double]] {
+    let problem = loss.problem
+    let (v, multipliers) = unpack(x)
+    let lambda = multipliers.map { $0 ?? 0 }
+    let m = dimension
+    let gram = (0..<m).map { i in (0..<m).map { j in dot(v[i], v[j], zero: 0.0) } }
+    let c = table.evaluate(problem, gram: gram, prepared: doubleTable, precision: 53).gradient
+    let blocks = table.logGapHessians(problem, gram: gram, prepared: doubleTable)
+    let s = problem.scale.approximateDouble
+    let weights = problem.pairs.map { $0.weight.approximateDouble * s }
+    let rows = activeRows
+    var jacobian = [[Double]](repeating: [Double](repeating: 0, count: x.count), count: m * rank + rows.count)
+    for a in 0..<m {
+      for b in 0..<rank {
+        let column = a * rank + b
+        var dG = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
+        for q in 0..<m {
+          dG[a][q] += v[q][b]
+          dG[q][a] += v[q][b]
+        }
+        var dR = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
+        for ((pair, block), weight) in zip(zip(problem.pairs, blocks), weights) {
+          let row = dG[pair.anchor]
+          let da = row.map { s * ($0 - row[pair.positive]) }
+          var total = 0.0
+          for z in 0..<m {
+            var dq = 0.0
+            for w in 0..<m { dq += block[z][w] * da[w] }
+            dR[pair.anchor][z] += weight * dq
+            total += dq
+          }
+          dR[pair.anchor][pair.positive] -= weight * total
+        }
+        for i in 0..<m {
+          for j in 0..<rank {
+            var entry = 0.0
+            for q in 0..<m { entry += 0.5 * (dR[i][q] + dR[q][i]) * v[q][j] }
+            if j == b { entry += c[i][a] }
+            if i == a && j == b { entry += lambda[a] }
+            jacobian[i * rank + j][column] = entry
+          }
+        }
+        if let offset = rows.firstIndex(of: a) { jacobian[m * rank + offset][column] = 2 * v[a][b] }
+      }
+    }
+    for (offset, i) in rows.enumerated() {
+      for j in 0..<rank { jacobian[i * rank + j][m * rank + offset] = v[i][j] }
+    }
+    return jacobian
+  }
+
+  /// The Gauss–Newton step: the least-squares solution of `J Δ = −F` off the gauge directions
+  /// (the null space of `J`), `nil` if singular.
+  ///
+  /// The normal equations are damped, `(JᵀJ + εI)Δ = −JᵀF`, so that Cholesky works despite the
+  /// gauge; two passes of iterative refinement against the undamped system then remove the damping's
+  /// relative error `ε/σ²` on the other directions (left alone, it would cap each Newton step at
+  /// about eight digits instead of `Double`'s accuracy).
   func newtonStep(at x: [Double], residual f: [Double]) -> [Double]? {
     let n = x.count
-    var jacobian = [[Double]](repeating: [Double](repeating: 0, count: n), count: f.count)
-    for u in 0..<n {
-      let h = 1e-6 * max(1, abs(x[u]))
-      var plus = x
-      var minus = x
-      plus[u] += h
-      minus[u] -= h
-      let (fp, fm) = (residual(plus), residual(minus))
-      for e in f.indices { jacobian[e][u] = (fp[e] - fm[e]) / (2 * h) }
-    }
+    let jacobian = jacobian(at: x)
     var normal = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
     var right = [Double](repeating: 0, count: n)
     for a in 0..<n {
@@ -156,8 +240,15 @@ struct OptimalitySystem {
       }
     }
     let damping = 1e-12 * ((0..<n).map { normal[$0][$0] }.max() ?? 1)
-    for a in 0..<n { normal[a][a] += damping }
-    return CholeskySolve(normal, right)
+    var damped = normal
+    for a in 0..<n { damped[a][a] += damping }
+    guard let factor = CholeskyFactor(damped) else { return nil }
+    var step = factor.solve(right)
+    for _ in 0..<2 {
+      let remainder = (0..<n).map { a in right[a] - (0..<n).reduce(0.0) { $0 + normal[a][$1] * step[$1] } }
+      step = zip(step, factor.solve(remainder)).map { $0 + $1 }
+    }
+    return step
   }
 
   /// The rational factor with each active row moved exactly into the unit ball, and each
@@ -185,30 +276,44 @@ struct OptimalitySystem {
   }
 }
 
-/// Solves the symmetric positive definite system `A x = b` by Cholesky; `nil` when a pivot is not positive.
-func CholeskySolve(_ a: [[Double]], _ b: [Double]) -> [Double]? {
-  let n = b.count
-  var l = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-  for i in 0..<n {
-    for j in 0...i {
-      var total = a[i][j]
-      for k in 0..<j { total -= l[i][k] * l[j][k] }
-      if i == j {
-        guard total > 0 else { return nil }
-        l[i][i] = total.squareRoot()
-      } else {
-        l[i][j] = total / l[j][j]
+/// The Cholesky factor `L` of a symmetric positive definite matrix, `A = L Lᵀ`, for repeated solves.
+struct CholeskyFactor {
+  private var l: [[Double]]
+
+  /// `nil` when a pivot is not positive.
+  ///
+  /// - Complexity: O(n³).
+  init?(_ a: [[Double]]) {
+    let n = a.count
+    l = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+    for i in 0..<n {
+      for j in 0...i {
+        var total = a[i][j]
+        for k in 0..<j { total -= l[i][k] * l[j][k] }
+        if i == j {
+          guard total > 0 else { return nil }
+          l[i][i] = total.squareRoot()
+        } else {
+          l[i][j] = total / l[j][j]
+        }
       }
     }
   }
-  var y = b
-  for i in 0..<n {
-    for k in 0..<i { y[i] -= l[i][k] * y[k] }
-    y[i] /= l[i][i]
+
+  /// `x` with `A x = b`.
+  ///
+  /// - Complexity: O(n²).
+  func solve(_ b: [Double]) -> [Double] {
+    let n = b.count
+    var y = b
+    for i in 0..<n {
+      for k in 0..<i { y[i] -= l[i][k] * y[k] }
+      y[i] /= l[i][i]
+    }
+    for i in stride(from: n - 1, through: 0, by: -1) {
+      for k in (i + 1)..<n { y[i] -= l[k][i] * y[k] }
+      y[i] /= l[i][i]
+    }
+    return y
   }
-  for i in stride(from: n - 1, through: 0, by: -1) {
-    for k in (i + 1)..<n { y[i] -= l[k][i] * y[k] }
-    y[i] /= l[i][i]
-  }
-  return y
 }
