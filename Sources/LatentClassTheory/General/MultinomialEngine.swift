@@ -72,12 +72,11 @@ public struct MultinomialEngine: Sendable {
       present: counts.map { n in n.indices.filter { n[$0] != 0 } })
   }
 
-  /// `L_k(G)` and its gradient (convention of ``LossAndGradient``); with `gradientOnly` the loss is
-  /// left at 0 and no logarithm is evaluated (Newton refinement needs only the gradient).
+  /// `L_k(G)` and its gradient (convention of ``LossAndGradient``).
   ///
   /// - Complexity: O(pairs · count vectors · M).
   public func evaluate<T: EngineScalar>(
-    _ problem: ContrastiveProblem, gram: [[T]], prepared: Prepared<T>, precision: Int, gradientOnly: Bool = false
+    _ problem: ContrastiveProblem, gram: [[T]], prepared: Prepared<T>, precision: Int
   ) -> LossAndGradient<T> {
     let s = T(problem.scale, precision: precision)
     let expectations = problem.pairs.map { pair -> PairExpectation<T> in
@@ -87,11 +86,8 @@ public struct MultinomialEngine: Sendable {
       for (v, n) in prepared.multiplicities.enumerated() {
         let probability = prepared.probabilities[v]
         // At scale 1 the score derivatives n_z y_z / (1 + Σ n y) are the log-gap derivatives q_z.
-        let draw =
-          gradientOnly
-          ? (loss: T(0), negatives: NCELoss.gradient(exponentiatedGaps: gaps, multiplicities: n, scale: T(1)))
-          : NCELoss.lossAndGradient(exponentiatedGaps: gaps, multiplicities: n, scale: T(1))
-        if !gradientOnly { value = value + probability * draw.loss }
+        let draw = NCELoss.lossAndGradient(exponentiatedGaps: gaps, multiplicities: n, scale: T(1))
+        value = value + probability * draw.loss
         for z in prepared.present[v] { derivatives[z] = derivatives[z] + probability * draw.negatives[z] }
       }
       return PairExpectation(value: value, logGapDerivatives: derivatives)

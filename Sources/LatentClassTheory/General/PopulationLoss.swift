@@ -55,16 +55,6 @@ public struct PopulationLoss: Sendable {
     return laplace.evaluate(problem, gram: gram, precision: precision)
   }
 
-  /// The gradient of `L_k` at `G` (the `loss` field is left at 0) from the multinomial engine, without
-  /// evaluating any logarithm; `nil` for the Laplace engine, whose integrand needs them anyway.
-  ///
-  /// - Complexity: O(pairs · count vectors · M).
-  public func gradient<T: EngineScalar>(gram: [[T]], precision: Int) -> LossAndGradient<T>? {
-    guard let table else { return nil }
-    return table.evaluate(
-      problem, gram: gram, prepared: table.prepared(precision: precision), precision: precision, gradientOnly: true)
-  }
-
   /// The largest scale `s` the engines accept: `e^{2s}` must stay finite in `Double`, which the solver
   /// and the quadrature's panel choice use.
   public static let maximumScale: Rational = 300
