@@ -70,8 +70,11 @@ public enum CollapseCheck {
   ///
   /// Why this tests T1: T1 gives `min L_point = min L_class` (a class-level optimum is a
   /// feasible point-level representation and vice versa after collapse), so certified
-  /// intervals `[lower bound, upper bound]` of the two minima must overlap. `progress`
-  /// gets the rows done of the `2·ks.count` (class level first, then point level).
+  /// intervals `[lower bound, upper bound]` of the two minima must overlap. A verified class-level
+  /// row is lifted to the points with its certificate (proofs/lifted-certificate.md: a point-level
+  /// dual proof, no point-level evaluation); the point level is solved and certified on its own only
+  /// for the `k` whose class-level row is not verified. `progress` gets the rows done of the
+  /// `2·ks.count` (class level first, then point level).
   public static func compareOptima(
     model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
     precision: Int = Defaults.precision,
@@ -81,9 +84,16 @@ public enum CollapseCheck {
     let classes = GeneralVerification.run(
       model: classModel, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
       progress: progress)
+    let owner = (0..<model.pointCount).map { model.classes(containing: $0)[0] }
+    var points: [GeneralRow?] = []
+    for row in classes {
+      points.append(
+        row.status == .verified
+          ? liftedRow(row, model: model, owner: owner, scale: scale, engine: engine, precision: precision) : nil)
+      if points.last! != nil { progress(ks.count + points.count) }
+    }
     // The point-level solver starts from the class-level optimum placed on every point of its
     // class: T1 says it is optimal, and the point-level certificate checks that independently.
-    let owner = (0..<model.pointCount).map { model.classes(containing: $0)[0] }
     var lifted: [Int: [[Double]]] = [:]
     for row in classes {
       let factor = row.certificate.factor
@@ -91,10 +101,17 @@ public enum CollapseCheck {
         (0..<model.pointCount).map { $0 < factor.columns ? factor[c, $0].approximateDouble : 0 }
       }
     }
-    let points = GeneralVerification.run(
-      model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
-      starts: { lifted[$0] }, progress: { progress(ks.count + $0) })
-    return zip(points, classes).map { p, c in
+    let unsolved = zip(ks, points).filter { $0.1 == nil }.map(\.0)
+    if !unsolved.isEmpty {
+      let done = ks.count - unsolved.count
+      let solved = GeneralVerification.run(
+        model: model, ks: unsolved, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
+        starts: { lifted[$0] }, progress: { progress(ks.count + done + $0) })
+      var next = solved.makeIterator()
+      points = points.map { $0 ?? next.next() }
+    }
+    return zip(points, classes).map { point, c in
+      let p = point!
       var consistent = false
       if p.status == .verified, c.status == .verified, let pl = p.certificate.lowerBound,
         let cl = c.certificate.lowerBound,

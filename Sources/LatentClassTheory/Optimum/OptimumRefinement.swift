@@ -80,9 +80,13 @@ public struct OptimumRefinement: Sendable {
       }
     }
     guard let best, best.residual < pow(2, -Double(precision - 16)) else { return nil }
-    factor = system.factorInBall(best.unknowns, grid: grid)
+    self.init(factor: system.factorInBall(best.unknowns, grid: grid), steps: steps, residual: best.residual)
+  }
+
+  init(factor: RationalMatrix, steps: Int, residual: Double) {
+    self.factor = factor
     self.steps = steps
-    residual = best.residual
+    self.residual = residual
   }
 }
 
