@@ -1,4 +1,4 @@
-// Speed of the uniform verifier, measured in-process in release mode:
+// Speed of the uniform and general verifiers, measured in-process in release mode:
 //
 //   swift run -c release benchmarks
 //
@@ -16,7 +16,7 @@ _ = ExecutableArguments.parse(
   program: "benchmarks", flags: [],
   help: HelpText(
     overview:
-      "Time the uniform verifier's workloads (N = 10, k = 1…100 and 1…10000; N = 1000, k = 1…10) in-process against baselines run in the same process, and print the machine (CPU model, cores) and date.",
+      "Time the uniform verifier's workloads (N = 10, k = 1…100 and 1…10000; N = 1000, k = 1…10) and the general engine's (4 classes at s = 2, k = 1…12; 60 points, k = 1…8) in-process against baselines run in the same process, and print the machine (CPU model, cores) and date.",
     discussion: "Run it in release mode: swift run -c release benchmarks", usage: ["benchmarks"],
     sections: [HelpText.Section("OPTIONS", [])]))
 
@@ -129,3 +129,12 @@ let dense = measure(repetitions: 1) {
   _ = RationalMatrix.ones(100).semidefinitenessCertificate()
 }
 report("N = 1000, k = 1…10 (compute only)", thousand, baseline: ("dense LDLᵀ of G* and J at N = 100 only", dense))
+
+// The general engine: GeneralWorkloads.swift.
+do {
+  try GeneralWorkloads.fourClasses()
+  try GeneralWorkloads.sixtyPoints()
+} catch {
+  print("benchmarks: the general workloads could not be built: \(error)")
+  exit(1)
+}
