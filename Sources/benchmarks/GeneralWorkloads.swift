@@ -42,6 +42,9 @@ enum GeneralWorkloads {
     let verified = rows.filter { $0.status == .verified }.count
     let located = rows.filter(\.isLocated).count
     let widest = rows.compactMap { $0.certificate.gap?.approximateDouble }.max() ?? .nan
-    print(String(format: "  %d of %d rows verified, %d located; largest certified gap %.2e", verified, rows.count, located, widest))
+    print(
+      String(
+        format: "  %d of %d rows verified, %d located; largest certified gap %.2e", verified, rows.count, located,
+        widest))
   }
 }

@@ -61,7 +61,9 @@ final class RefinementTests: XCTestCase {
   /// A refined row reaches the residual the certificate needs in at most three MPFR steps (the
   /// `Double` steps take it to `Double`'s floor, each MPFR step then gains about twelve digits).
   func testRefinementConvergesInFewMPFRSteps() throws {
-    let model = try LatentClassModel.classLevel(rho: [Rational(11, 20), Rational(1, 4), Rational(3, 20), Rational(1, 20)])
+    let model = try LatentClassModel.classLevel(rho: [
+      Rational(11, 20), Rational(1, 4), Rational(3, 20), Rational(1, 20),
+    ])
     let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: 6, scale: 2))
     let solution = GramSolver().solve(loss)
     let refinement = try XCTUnwrap(OptimumRefinement(loss, solution: solution, precision: 128))
