@@ -22,14 +22,14 @@ public enum AtlasSummary {
     }
     lines.append(
       "  "
-        + MonotonicityVerdict.atlasOrder.map { verdict in
-          "\(verdict.rawValue) \(atlas.points.filter { $0.verdict == verdict }.count)"
+        + Verdict.orderingOrder.map { verdict in
+          "\(verdict.phrase(for: .ordering)) \(atlas.points.filter { $0.verdict == verdict }.count)"
         }.joined(separator: "   "))
     for point in atlas.points.filter(\.isCounterexample).prefix(listed) {
       lines.append("\(counterexampleLabel(about: h.about)): \(finding(point))")
       lines.append("  reproduce: \(reproduction(point, header: h))")
     }
-    for point in atlas.points.filter({ $0.verdict == .increase && !$0.isCounterexample }).prefix(listed) {
+    for point in atlas.points.filter({ $0.verdict == .refuted && !$0.isCounterexample }).prefix(listed) {
       lines.append("Increase (overlapping classes): \(finding(point))")
     }
     let undecided = atlas.points.filter { $0.verdict == .undecided }
@@ -38,7 +38,7 @@ public enum AtlasSummary {
         "Undecided: " + undecided.prefix(listed).map(\.id).joined(separator: ", ")
           + (undecided.count > listed ? ", …" : ""))
     }
-    if let worst = closestToIncrease(atlas.points.filter { $0.verdict == .nonIncreasing }) {
+    if let worst = closestToIncrease(atlas.points.filter { $0.verdict == .verified }) {
       lines.append(
         "Closest to an increase among non-increasing points: \(worst.point.id), k \(worst.pair.from)→\(worst.pair.to), "
           + "change in [\(worst.pair.change!.lower), \(worst.pair.change!.upper)].")

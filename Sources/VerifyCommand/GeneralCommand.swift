@@ -39,7 +39,7 @@ enum GeneralCommand {
       }
     }
     do { try files.commit() } catch { return VerifyCommand.fail(error, errors) }
-    if study.monotonicity == .increase && !study.model.isOverlapping { return .refutedOrIOError }
-    return study.allRowsVerified && study.collapseHolds != false ? .verified : .undecided
+    if study.monotonicity == .refuted && !study.model.isOverlapping { return .refutedOrIOError }
+    return study.allRowsVerified && study.collapseVerdict ?? .verified == .verified ? .verified : .undecided
   }
 }

@@ -9,7 +9,7 @@ final class VerdictTests: XCTestCase {
 
   /// A row whose `Ĝ` is `gram` (the certificate fields other than the Gram matrix do not enter the verdict),
   /// located within `radius` when one is given.
-  private func row(_ gram: RationalMatrix, status: GeneralRow.Status, radius: Rational? = nil) -> GeneralRow {
+  private func row(_ gram: RationalMatrix, status: Verdict, radius: Rational? = nil) -> GeneralRow {
     let certificate = OptimalityCertificate(
       gram: gram, factor: gram, loss: Interval(0), lowerBound: 0, gap: 0, multipliers: [])
     return GeneralRow(
@@ -25,23 +25,38 @@ final class VerdictTests: XCTestCase {
     let zero = RationalMatrix(rows: 3, columns: 3) { _, _ in 0 }
     let good = row(simplex, status: .verified)
     let bad = row(zero, status: .verified)
-    XCTAssertEqual(GeneralVerification.nearOptimumVerdicts([bad, good]), [.nonIncreasing])
-    XCTAssertEqual(GeneralVerification.nearOptimumVerdicts([good, bad]), [.increase])
-    XCTAssertEqual(GeneralVerification.nearOptimumVerdicts([good, good]), [.nonIncreasing])  // same Ĝ
+    XCTAssertEqual(GeneralVerification.nearOptimumVerdicts([bad, good]), [.verified])
+    XCTAssertEqual(GeneralVerification.nearOptimumVerdicts([good, bad]), [.refuted])
+    // The same Ĝ: exactly equal losses, which count as the tie rule says.
+    XCTAssertEqual(GeneralVerification.nearOptimumVerdicts([good, good]), [.verified])
+    XCTAssertEqual(GeneralVerification.nearOptimumVerdicts([good, good], ties: .undecided), [.undecided])
+    XCTAssertEqual(GeneralVerification.nearOptimumVerdicts([bad, good], ties: .undecided), [.verified])
     XCTAssertEqual(GeneralVerification.nearOptimumVerdicts([bad, row(simplex, status: .undecided)]), [.undecided])
     // Rows that are not located say nothing about the exact optimum.
     XCTAssertEqual(GeneralVerification.verdicts([bad, good]), [.undecided])
     // log 3 − log(1 + 2e^{-3/2}) ≈ 0.41: balls of radius 1/100 keep the order, radius 1 does not decide it.
     let goodBall = row(simplex, status: .verified, radius: Rational(1, 100))
     let badBall = row(zero, status: .verified, radius: Rational(1, 100))
-    XCTAssertEqual(GeneralVerification.verdicts([badBall, goodBall]), [.nonIncreasing])
-    XCTAssertEqual(GeneralVerification.verdicts([goodBall, badBall]), [.increase])
+    XCTAssertEqual(GeneralVerification.verdicts([badBall, goodBall]), [.verified])
+    XCTAssertEqual(GeneralVerification.verdicts([goodBall, badBall]), [.refuted])
     // The same centre located twice: equal optima cannot be ordered by enclosures.
     XCTAssertEqual(GeneralVerification.verdicts([goodBall, goodBall]), [.undecided])
     let wide = row(simplex, status: .verified, radius: 1)
     XCTAssertEqual(GeneralVerification.verdicts([badBall, wide]), [.undecided])
-    XCTAssertEqual(GeneralVerification.overall([.nonIncreasing, .undecided]), .undecided)
-    XCTAssertEqual(GeneralVerification.overall([.undecided, .increase]), .increase)
-    XCTAssertEqual(GeneralVerification.overall([.nonIncreasing, .nonIncreasing]), .nonIncreasing)
+    XCTAssertEqual(Verdict.ordering([.verified, .undecided]), .undecided)
+    XCTAssertEqual(Verdict.ordering([.undecided, .refuted]), .refuted)
+    XCTAssertEqual(Verdict.ordering([.verified, .verified]), .verified)
+    XCTAssertEqual(Verdict.ordering([]), .undecided, "a single k compares nothing")
+  }
+
+  /// The words files and reports use for ordering verdicts, and reading them back.
+  func testOrderingPhrasesRoundTrip() {
+    XCTAssertEqual(
+      Verdict.orderingOrder.map { $0.phrase(for: .ordering) }, ["non-increasing", "increase found", "undecided"])
+    XCTAssertEqual(Verdict.orderingOrder.map { $0.phrase(for: .statement) }, ["verified", "refuted", "undecided"])
+    for verdict in Verdict.orderingOrder {
+      XCTAssertEqual(Verdict(orderingPhrase: verdict.phrase(for: .ordering)), verdict)
+    }
+    XCTAssertNil(Verdict(orderingPhrase: "verified"))
   }
 }
