@@ -23,4 +23,6 @@ public enum Defaults {
   public static let downstreamWeighting = DownstreamWeighting.weighted
   /// How exactly equal losses at consecutive `k` count: C1 says "does not increase", which equality satisfies.
   public static let ties = TieRule.nonIncreasing
+  /// How Saunshi et al.'s binary tasks weight their two classes: `ρ` restricted to the pair.
+  public static let binaryTaskWeighting = BinaryTaskWeighting.restrictedRho
 }
