@@ -42,7 +42,8 @@ extension GeneralStudy {
     claims.append(
       ordering(
         id: base + "-near-optimum", name: base + " (near-optimum)", subject: .nearOptimum,
-        statement: "The same comparison on the certified near-optimal points Ĝ_k themselves.",
+        statement: "The \(weighting.phrase) downstream loss of the certified near-optimal points Ĝ_k themselves "
+          + "(not of the exact optimum) does not increase with k.",
         pairs: nearOptimumVerdicts, note: "."))
     return claims
   }

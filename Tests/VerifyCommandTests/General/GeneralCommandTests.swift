@@ -137,4 +137,43 @@ final class GeneralCommandTests: XCTestCase {
     XCTAssertTrue(balanced.output.contains("C1 NON-INCREASING about the exact optimum"), balanced.output)
     XCTAssertEqual(balanced.status, .verified, balanced.errors)
   }
+
+  /// A claim is worded once: the statement and verdict word the JSON carries are the ones the
+  /// table prints and the report shows (with the spec's citations linked there).
+  func testTableJSONAndReportShowTheSameClaims() throws {
+    let json = folder.appendingPathComponent("claims.json")
+    let report = folder.appendingPathComponent("claims.md")
+    let result = run(["--rho", "3/4,1/4", "--scale", "2", "--k", "1...3", "--json", json.path, "--report", report.path])
+    XCTAssertEqual(result.status, .verified, result.output + result.errors)
+    let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
+    let claims = try XCTUnwrap(document["claims"] as? [[String: Any]])
+    XCTAssertEqual(claims.compactMap { $0["id"] as? String }, ["C1", "C1-near-optimum"])
+    let markdown = try String(contentsOf: report, encoding: .utf8)
+    for claim in claims {
+      let (id, statement) = (claim["id"] as! String, claim["statement"] as! String)
+      let status = try XCTUnwrap(claim["status"] as? String)
+      XCTAssertEqual((claim["pairs"] as? [String])?.count, 2, id)
+      XCTAssertTrue(result.output.contains("\(id) \(status.uppercased())"), "\(id): \(result.output)")
+      XCTAssertTrue(result.output.contains(statement), "\(id): \(result.output)")
+      let linked = statement.replacingOccurrences(
+        of: "docs/theory.md §5", with: "[docs/theory.md §5](../docs/theory.md)")
+      XCTAssertTrue(markdown.contains("| **\(status)** | \(linked) |"), "\(id): \(markdown)")
+    }
+  }
+
+  /// One k has no pair to compare: C1 does not apply, and the JSON keeps the word scripts read for it.
+  func testASingleKLeavesC1NotApplicable() throws {
+    let json = folder.appendingPathComponent("single.json")
+    let report = folder.appendingPathComponent("single.md")
+    let result = run(["--rho", "3/4,1/4", "--scale", "2", "--k", "2", "--json", json.path, "--report", report.path])
+    XCTAssertEqual(result.status, .verified, result.output + result.errors)
+    XCTAssertTrue(result.output.contains("C1 NOT APPLICABLE about the exact optimum"), result.output)
+    XCTAssertTrue(result.output.contains("A single k compares nothing."), result.output)
+    let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
+    let c1 = try XCTUnwrap((document["claims"] as? [[String: Any]])?.first { $0["id"] as? String == "C1" })
+    XCTAssertEqual(c1["status"] as? String, "undecided")
+    XCTAssertEqual((c1["pairs"] as? [String])?.count, 0)
+    XCTAssertTrue(
+      try String(contentsOf: report, encoding: .utf8).contains("| C1 (exact optimum) | **not applicable** |"))
+  }
 }
