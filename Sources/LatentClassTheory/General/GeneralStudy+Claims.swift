@@ -12,7 +12,7 @@ extension GeneralStudy {
             "Collapse (docs/theory.md §5): the point-level optimum equals the optimum of the collapsed class-level model, for every k.",
           verdict: verdict,
           evidence:
-            "For \(collapse.filter(\.consistent).count) of \(collapse.count) values of k both rows are verified "
+            "For \(collapse.filter { $0.minimaAgree == .verified }.count) of \(collapse.count) values of k both rows are verified "
             + "and their certified enclosures [lower bound, L_hi(Ĝ)] of the two minima meet."))
     }
     if let collapse, let verdict = uniqueOptimumCollapsed {

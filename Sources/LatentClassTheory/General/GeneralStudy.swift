@@ -62,10 +62,9 @@ public struct GeneralStudy: Sendable {
   /// Whether every row's optimum is located (docs/theory.md §8).
   public var allRowsLocated: Bool { rows.allSatisfy(\.isLocated) }
 
-  /// The T1 verdict: `verified` when every `k` has consistent certified optima, else
-  /// `undecided`; `nil` when not applicable.
+  /// The T1 verdict over every `k` (``CollapseCheck/Comparison/minimaAgree``), `nil` when not applicable.
   public var collapseVerdict: Verdict? {
-    collapse.map { $0.allSatisfy(\.consistent) ? .verified : .undecided }
+    collapse.map { Verdict.all($0.map(\.minimaAgree)) }
   }
 
   /// T1 with uniqueness for every `k` (see ``CollapseCheck/Comparison/uniqueOptimumCollapsed``), `nil` when not applicable.

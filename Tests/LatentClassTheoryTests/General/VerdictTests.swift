@@ -59,4 +59,26 @@ final class VerdictTests: XCTestCase {
     }
     XCTAssertNil(Verdict(orderingPhrase: "verified"))
   }
+
+  /// T1 per k from the certified intervals [lower bound, L_hi(Ĝ)] of the two minima.
+  func testMinimaAgreeFollowsTheCertifiedIntervalsOfTheTwoMinima() {
+    let gram = RationalMatrix(rows: 3, columns: 3) { $0 == $1 ? 1 : 0 }
+    func row(lower: Rational?, upper: Rational, status: Verdict = .verified) -> GeneralRow {
+      let certificate = OptimalityCertificate(
+        gram: gram, factor: gram, loss: Interval(lower: upper, upper: upper, precision: 64), lowerBound: lower,
+        gap: lower.map { upper - $0 }, multipliers: [])
+      return GeneralRow(
+        negatives: 1, engine: .multinomial, status: status, certificate: certificate,
+        downstream: DownstreamMetrics(model: model, gram: gram, scale: 1), solverIterations: 0, solverConverged: true)
+    }
+    let point = row(lower: 1, upper: 2)
+    XCTAssertEqual(CollapseCheck.minimaAgree(point: point, classLevel: row(lower: Rational(3, 2), upper: 3)), .verified)
+    XCTAssertEqual(CollapseCheck.minimaAgree(point: point, classLevel: row(lower: 2, upper: 3)), .verified, "touching")
+    // [1, 2] and [5/2, 3]: the point-level minimum is certified below the class-level one.
+    XCTAssertEqual(CollapseCheck.minimaAgree(point: point, classLevel: row(lower: Rational(5, 2), upper: 3)), .refuted)
+    XCTAssertEqual(
+      CollapseCheck.minimaAgree(point: point, classLevel: row(lower: 1, upper: 2, status: .undecided)), .undecided,
+      "intervals that meet only because a gap is too large say nothing")
+    XCTAssertEqual(CollapseCheck.minimaAgree(point: point, classLevel: row(lower: nil, upper: 2)), .undecided)
+  }
 }
