@@ -100,7 +100,7 @@ public enum GeneralMarkdown {
 
       ## Certified values
 
-      | k | engine | L_k(Ĝ) | certified gap γ | curvature μ₀ | distance δ | L_sup^μ (ρ) of the optimum | L_sup^μ (balanced) of the optimum | accuracy of the optimum | status | \(model.isOverlapping ? "overlap" : "C1") vs. previous k |
+      | k | engine | L_k(Ĝ) | certified gap γ | curvature μ₀ | distance δ | L_sup^μ (ρ) of the optimum | L_sup^μ (balanced) of the optimum | accuracy of the optimum | status | \(study.exactOptimumClaim.id) vs. previous k |
       |---:|---|---|---|---|---|---|---|---|---|---|
 
       """
@@ -131,7 +131,8 @@ public enum GeneralMarkdown {
 
   // MARK: - Claims
 
-  /// For the claim about the exact optimum with two located optima: how its downstream loss moves from the first to the last.
+  /// For the claim about the exact optimum, when two optima are located: how the loss it orders
+  /// moves from the first located `k` to the last (figures only the report shows).
   private static func trend(of claim: Claim, in study: GeneralStudy) -> String {
     let located = study.rows.filter(\.isLocated)
     guard claim.kind == .ordering, claim.subject == .exactOptimum, let first = located.first, let last = located.last,
