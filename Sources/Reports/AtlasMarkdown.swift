@@ -63,7 +63,7 @@ public enum AtlasMarkdown {
     text +=
       "NCE loss ([docs/theory.md §6](../docs/theory.md), \(h.precision)-bit intervals; a row counts as verified when the certified gap is "
     text += "at most \(h.gapTolerance)). "
-    if h.about == "exact optimum" {
+    if h.about == AtlasPoint.about {
       text +=
         "A curvature bound and the localization theorem of [docs/theory.md §8](../docs/theory.md) then put the exact optimum within a "
       text += "certified distance δ_k of Ĝ_k (modulo J; such a row is *located*), and L_sup^μ of the exact optimum "

@@ -49,14 +49,14 @@ public enum AtlasSummary {
 
   /// What the verdicts concern, in words.
   public static func aboutPhrase(_ about: String) -> String {
-    about == "exact optimum" ? "the exact optimum (located as in docs/theory.md §8)" : "the certified near-optimal Ĝ_k"
+    about == AtlasPoint.about ? "the exact optimum (located as in docs/theory.md §8)" : "the certified near-optimal Ĝ_k"
   }
 
   /// How a certified increase for a non-overlapping model is announced: a counterexample to C1
   /// only when the verdicts are about the exact optimum (docs/theory.md §8); about a near-optimum
   /// `Ĝ_k` it is a candidate, since the exact optimum may lie on the other side.
   public static func counterexampleLabel(about: String) -> String {
-    about == "exact optimum"
+    about == AtlasPoint.about
       ? "C1 COUNTEREXAMPLE"
       : "C1 CANDIDATE COUNTEREXAMPLE (increase certified between the near-optimal Ĝ_k, not yet for the exact optimum)"
   }
