@@ -188,7 +188,9 @@ public struct LinePlot: Sendable {
 /// Axis ranges and tick marks.
 enum Axis {
   static func padded(_ low: Double, _ high: Double, pad: Double) -> (Double, Double) {
-    if low == high { return (low - 1, high + 1) }
+    // A span Double cannot split into ticks (below about 1e-13 of the values; the tick loop would
+    // step by less than an ulp and never end) is drawn like a single value.
+    if high - low <= 1e-13 * max(abs(low), abs(high)) { return (low - 1, high + 1) }
     let margin = (high - low) * pad
     return (low - margin, high + margin)
   }
