@@ -14,11 +14,12 @@ import Foundation
 /// measure, so `1 − φ^k` is a Bernstein function vanishing at 0, `(1 − φ^k)/t =
 /// ∫_0^1 (1 − φ^k)'(ut) du` is completely monotone, and products of completely
 /// monotone functions are completely monotone. Hence every even derivative is
-/// `≥ 0`, and on each panel the Peano error terms have known signs: the 4-point
-/// Gauss–Legendre rule (error `+c·h⁹ f⁽⁸⁾(ξ)`) is a lower bound and the 5-point
-/// Gauss–Lobatto rule (error `−c'·h⁹ f⁽⁸⁾(ξ)`) an upper bound. In `Interval`, the
-/// hull of the two interval-evaluated rules (nodes and weights enclosed, so the
-/// irrational nodes are handled) therefore contains each panel's integral. The
+/// `≥ 0`, and on each panel the error terms have known signs: the `n`-point
+/// Gauss–Legendre rule (error `+c·h^{2n+1} f⁽²ⁿ⁾(ξ)`) is a lower bound and the `(n+1)`-point
+/// Gauss–Lobatto rule (error `−c'·h^{2n+1} f⁽²ⁿ⁾(η)`) an upper bound, `n` =
+/// ``QuadratureRules/gaussPoints``. In `Interval`, the hull of the two interval-evaluated rules
+/// (nodes and weights enclosed by interval Newton, ``GaussLobattoPair``) therefore contains each
+/// panel's integral. The
 /// removable singularity at `t = 0` needs no special bound: the integrand is
 /// entire, its value at 0 is the limit `k·E[Y]`, which is what a node at 0 uses.
 /// The tail is bounded by `0 ≤ ∫_T^∞ e^{−t}(1 − φ^k)/t ≤ e^{−T}/T` (as `0 ≤ 1 − φ^k ≤ 1`) and
@@ -81,7 +82,7 @@ public struct LaplaceEngine: Sendable {
   ///
   ///     ∫_a^b t g_z = a ∫_a^b g_z + ∫_a^b (t − a) g_z ≥ a · Gauss(g_z) + g_z(b) · h²/2,
   ///
-  /// as the 4-point Gauss rule is below the integral of a completely monotone function and `g_z ≥ g_z(b)`.
+  /// as the Gauss rule is below the integral of a completely monotone function and `g_z ≥ g_z(b)`.
   /// A lower bound needs no adaptive refinement, so the panels are fixed: geometric with ratio `√2` from
   /// ``curvatureCuts(gaps:probabilities:negatives:)``; the head `[0, t₀]` and the tail are dropped, as
   /// they are non-negative. Curvature bounds need only a few correct digits of these weights, so callers
@@ -139,7 +140,8 @@ public struct LaplaceEngine: Sendable {
   /// Gauss (lower) and Lobatto (upper) rule values, to `body`; returns where the tail starts.
   ///
   /// Panels are dyadic in `t` (the integrands vary on the scale `1/(k E[Y])` near 0 and 1 far out),
-  /// bisected until the two rules agree to the panel's share of ``tolerance``, at most 24 times.
+  /// bisected until the two rules agree to the panel's share of ``tolerance``, at most 24 times
+  /// (with the 10-point rules a dyadic panel rarely needs a bisection).
   /// The number of panels is capped at ``maximumPanels``: past it the remaining panels are accepted as
   /// they are (still certified, only wider), so extreme scales cannot exhaust memory.
   ///
@@ -227,8 +229,8 @@ struct FrullaniIntegrand<T: EngineScalar> {
   }
 }
 
-/// The 4-point Gauss–Legendre and 5-point Gauss–Lobatto rules on `[−1, 1]`, with
-/// nodes and weights enclosed at the working precision.
+/// The ``QuadratureRules/gaussPoints``-point Gauss–Legendre and the next Gauss–Lobatto rule on
+/// `[−1, 1]`, with nodes and weights enclosed at the working precision (``GaussLobattoPair``).
 public struct QuadratureRules<T: EngineScalar> {
   let gaussNodes: [T]
   let gaussWeights: [T]
@@ -236,22 +238,29 @@ public struct QuadratureRules<T: EngineScalar> {
   let lobattoWeights: [T]
   let oneHalf: T
 
+  /// Points of the Gauss rule (the Lobatto rule has one more): both are exact for polynomials of
+  /// degree `2n − 1`, so a dyadic panel `[a, 2a]` of an integrand that varies like `1/t` needs no
+  /// bisection for a relative error near `3^{−2n}`.
+  public static var gaussPoints: Int { 10 }
+
+  /// - Complexity: `Double`: O(1) after the first call (the enclosures are computed once);
+  ///   `Interval`: O(n³) interval operations.
   public init(precision: Int) {
-    func r(_ n: Int, _ d: Int) -> T { T(Rational(n, d), precision: precision) }
-    // Gauss–Legendre, n = 4: ±√(3/7 ∓ (2/7)√(6/5)), weights (18 ± √30)/36.
-    let root = T.sqrt(r(6, 5))
-    let inner = T.sqrt(r(3, 7) - r(2, 7) * root)
-    let outer = T.sqrt(r(3, 7) + r(2, 7) * root)
-    let sqrt30 = T.sqrt(r(30, 1))
-    let innerWeight = (r(18, 1) + sqrt30) / r(36, 1)
-    let outerWeight = (r(18, 1) - sqrt30) / r(36, 1)
-    gaussNodes = [-outer, -inner, inner, outer]
-    gaussWeights = [outerWeight, innerWeight, innerWeight, outerWeight]
-    // Gauss–Lobatto, n = 5: 0, ±√(3/7), ±1, weights 32/45, 49/90, 1/10.
-    let lobatto = T.sqrt(r(3, 7))
-    lobattoNodes = [r(-1, 1), -lobatto, r(0, 1), lobatto, r(1, 1)]
-    lobattoWeights = [r(1, 10), r(49, 90), r(32, 45), r(49, 90), r(1, 10)]
-    oneHalf = r(1, 2)
+    if T.self == Double.self, let cached = doubleQuadratureRules as? QuadratureRules<T> {
+      self = cached
+    } else {
+      self.init(computing: precision)
+    }
+  }
+
+  /// The rules with their nodes and weights enclosed at `precision` bits.
+  fileprivate init(computing precision: Int) {
+    let pair = GaussLobattoPair(points: QuadratureRules.gaussPoints, precision: precision)
+    gaussNodes = pair.gaussNodes.map(T.init(enclosure:))
+    gaussWeights = pair.gaussWeights.map(T.init(enclosure:))
+    lobattoNodes = pair.lobattoNodes.map(T.init(enclosure:))
+    lobattoWeights = pair.lobattoWeights.map(T.init(enclosure:))
+    oneHalf = T(Rational(1, 2), precision: precision)
   }
 
   /// Both rules applied to the integrand on `[a, b]` (a lower and an upper bound for
@@ -289,3 +298,8 @@ public struct QuadratureRules<T: EngineScalar> {
     return (value, derivatives)
   }
 }
+
+extension QuadratureRules: Sendable where T: Sendable {}
+
+/// The `Double` rules, converted once: the solver builds rules for each of thousands of evaluations.
+private let doubleQuadratureRules = QuadratureRules<Double>(computing: 64)
