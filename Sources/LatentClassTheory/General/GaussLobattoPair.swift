@@ -103,8 +103,10 @@ struct GaussLobattoPair {
       let step = (value / slope).approximateRational(precision: precision)
       point -= step
     }
-    // Nodes lie in [−1, 1]: an absolute radius of 2^{12} units of the last place leaves room for N(X).
-    let radius = Rational(1, 2).power(precision - 12)
+    // A generous radius: F(m) carries rounding of about n³ units of 2^{−precision} (the recurrence's
+    // terms grow like n² for P_n'), which a radius near 2^{−precision} would not cover; N(X) is
+    // tight anyway, its width being that rounding over |F'|.
+    let radius = Rational(1, 2).power(precision / 2)
     let candidate = Interval(lower: point - radius, upper: point + radius, precision: precision)
     let center = Interval(point, precision: precision)
     let image = center - f(center).0 / f(candidate).1
