@@ -84,7 +84,7 @@ public struct PopulationLoss: Sendable {
     let coarse = (0..<gram.rows).map { i in (0..<gram.columns).map { Interval(gram[i, $0], precision: working) } }
     let s = Interval(problem.scale, precision: working)
     let p = problem.negativeDistribution.map { Interval($0, precision: working) }
-    let rules = QuadratureRules<Interval>(precision: working)
+    let rules = QuadratureRules<Interval>(computing: working, points: LaplaceEngine.curvatureGaussPoints)
     return problem.pairs.map { pair in
       certificateLaplace.curvatureWeights(
         gaps: problem.exponentiatedGaps(pair, gram: coarse, scale: s), probabilities: p,
