@@ -15,26 +15,21 @@
 # merge's: 0 every pair decided, 1 a shard is missing/unfinished or a C1 increase, 2 undecided pairs.
 set -euo pipefail
 
-shards= out= jobs=
+source "$(dirname "$0")/atlas-options.sh"
+jobs=
 logins=()
-repo=$(cd "$(dirname "$0")/.." && pwd)
-verify=$repo/.build/release/verify
 while [[ $# -gt 0 ]]; do
+  atlas_shared_option "$@"
+  if ((consumed)); then shift "$consumed"; continue; fi
   case "$1" in
-    --shards) shards=$2; shift 2 ;;
-    --out) out=$2; shift 2 ;;
-    --jobs) jobs=$2; shift 2 ;;
-    --sshlogin) logins+=(--sshlogin "$2"); shift 2 ;;
-    --verify) verify=$2; shift 2 ;;
+    --jobs) jobs=${2-}; shift $(($# > 1 ? 2 : 1)) ;;
+    --sshlogin) logins+=(--sshlogin "${2-}"); shift $(($# > 1 ? 2 : 1)) ;;
     --) shift; break ;;
     *) echo "atlas-parallel.sh: unknown option '$1' (see the header of this script)" >&2; exit 64 ;;
   esac
 done
-[[ $shards =~ ^[1-9][0-9]*$ ]] || { echo "atlas-parallel.sh: --shards: expected a whole number ≥ 1" >&2; exit 64; }
+atlas_check_shared atlas-parallel.sh "$@"
 [[ -z $jobs || $jobs =~ ^[1-9][0-9]*$ ]] || { echo "atlas-parallel.sh: --jobs: expected a whole number ≥ 1" >&2; exit 64; }
-[[ -n $out ]] || { echo "atlas-parallel.sh: --out: missing (e.g. --out atlas-run)" >&2; exit 64; }
-[[ $# -gt 0 ]] || { echo "atlas-parallel.sh: expected the verify atlas flags after --" >&2; exit 64; }
-[[ -x $verify ]] || { echo "atlas-parallel.sh: --verify: '$verify' is not an executable (swift build -c release)" >&2; exit 64; }
 command -v parallel >/dev/null || { echo "atlas-parallel.sh: GNU parallel is missing (apt-get install parallel)" >&2; exit 1; }
 
 mkdir -p "$out/shards" "$out/logs"

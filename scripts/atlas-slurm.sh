@@ -15,26 +15,21 @@
 # shard set with a missing or unfinished shard, so a failed task shows up there.
 set -euo pipefail
 
-shards= out= cpus=1 partition= wait=
-repo=$(cd "$(dirname "$0")/.." && pwd)
-verify=$repo/.build/release/verify
+source "$(dirname "$0")/atlas-options.sh"
+cpus=1 partition= wait=
 while [[ $# -gt 0 ]]; do
+  atlas_shared_option "$@"
+  if ((consumed)); then shift "$consumed"; continue; fi
   case "$1" in
-    --shards) shards=$2; shift 2 ;;
-    --out) out=$2; shift 2 ;;
-    --cpus) cpus=$2; shift 2 ;;
-    --partition) partition=$2; shift 2 ;;
-    --verify) verify=$2; shift 2 ;;
+    --cpus) cpus=${2-}; shift $(($# > 1 ? 2 : 1)) ;;
+    --partition) partition=${2-}; shift $(($# > 1 ? 2 : 1)) ;;
     --wait) wait=1; shift ;;
     --) shift; break ;;
     *) echo "atlas-slurm.sh: unknown option '$1' (see the header of this script)" >&2; exit 64 ;;
   esac
 done
-[[ $shards =~ ^[1-9][0-9]*$ ]] || { echo "atlas-slurm.sh: --shards: expected a whole number ≥ 1" >&2; exit 64; }
+atlas_check_shared atlas-slurm.sh "$@"
 [[ $cpus =~ ^[1-9][0-9]*$ ]] || { echo "atlas-slurm.sh: --cpus: expected a whole number ≥ 1" >&2; exit 64; }
-[[ -n $out ]] || { echo "atlas-slurm.sh: --out: missing (e.g. --out atlas-run)" >&2; exit 64; }
-[[ $# -gt 0 ]] || { echo "atlas-slurm.sh: expected the verify atlas flags after --" >&2; exit 64; }
-[[ -x $verify ]] || { echo "atlas-slurm.sh: --verify: '$verify' is not an executable (swift build -c release)" >&2; exit 64; }
 
 mkdir -p "$out/shards" "$out/logs"
 out=$(cd "$out" && pwd)

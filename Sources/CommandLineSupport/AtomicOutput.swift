@@ -4,6 +4,9 @@ import Foundation
 /// temporary sibling (written and `fsync`ed), and only when every one of them was
 /// produced are they renamed into place. A failure before the renames removes the
 /// temporaries and leaves no output at all; `rename(2)` replaces an old file atomically.
+/// A rename that fails after others succeeded puts the earlier ones back (each replaced
+/// file is kept as a hard link until all renames are done), so the folder holds either
+/// every new file or what it held before; only a crash between two renames can mix them.
 public struct AtomicOutput {
   private var pending: [(flag: String, path: String, contents: [UInt8])] = []
 
@@ -33,13 +36,30 @@ public struct AtomicOutput {
         written.append((temporary, file.path, file.flag))
         try Self.writeSynchronously(file.contents, to: temporary, reportedAs: file.path, flag: file.flag)
       }
-      for file in written where rename(file.temporary, file.path) != 0 {
-        throw Self.failure(file.flag, file.path, SystemError.reason(errno))
-      }
+      try Self.publish(written)
     } catch {
       for file in written { unlink(file.temporary) }
       throw error
     }
+  }
+
+  /// Renames every temporary onto its path; if one rename fails, undoes the earlier ones.
+  private static func publish(_ files: [(temporary: String, path: String, flag: String)]) throws {
+    var published: [(path: String, previous: String?)] = []
+    for file in files {
+      let previous = OutputPath.temporaryName(for: file.path) + "-previous"
+      let kept = link(file.path, previous) == 0
+      guard rename(file.temporary, file.path) == 0 else {
+        let reason = SystemError.reason(errno)
+        if kept { unlink(previous) }
+        for earlier in published.reversed() {
+          if let previous = earlier.previous { rename(previous, earlier.path) } else { unlink(earlier.path) }
+        }
+        throw failure(file.flag, file.path, reason)
+      }
+      published.append((file.path, kept ? previous : nil))
+    }
+    for file in published { if let previous = file.previous { unlink(previous) } }
   }
 
   /// Writes `bytes` to `path` (created or truncated) and flushes them to the disk.

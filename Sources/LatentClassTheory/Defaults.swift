@@ -1,7 +1,8 @@
 import ExactArithmetic
 
-/// The defaults and limits every entry point shares, library and commands alike, so a
-/// default stated in `--help` is the one the library uses.
+/// The defaults, limits and choices every entry point shares, library and commands alike, so a
+/// default stated in `--help` is the one the library uses. The choices where the paper is silent
+/// are listed with their alternatives in docs/theory.md §11.
 public enum Defaults {
   /// Bits per MPFR endpoint of reported enclosures: at least 25 correct decimal digits for N ≤ 1000.
   public static let precision = 128
@@ -17,4 +18,11 @@ public enum Defaults {
   /// The most count vectors × pairs `--engine multinomial` may enumerate for one `k`
   /// (about a minute per evaluation at this size).
   public static let maximumEnumeration = 1e8
+  /// Which mean-classifier loss the C1 and overlap verdicts order: the ρ-weighted one, the
+  /// downstream task of the contrastive model's own class distribution.
+  public static let downstreamWeighting = DownstreamWeighting.weighted
+  /// How exactly equal losses at consecutive `k` count: C1 says "does not increase", which equality satisfies.
+  public static let ties = TieRule.nonIncreasing
+  /// How Saunshi et al.'s binary tasks weight their two classes: `ρ` restricted to the pair.
+  public static let binaryTaskWeighting = BinaryTaskWeighting.restrictedRho
 }

@@ -12,8 +12,8 @@ public enum AtlasJSON {
   /// The document, with a `"shard"` member only for shard files and no timings.
   public static func document(_ atlas: AtlasDocument) -> JSONValue {
     let h = atlas.header
-    let counts = MonotonicityVerdict.atlasOrder.map { verdict in
-      (verdict.rawValue, JSONValue.integer(atlas.points.filter { $0.verdict == verdict }.count))
+    let counts = Verdict.orderingOrder.map { verdict in
+      (verdict.phrase(for: .ordering), JSONValue.integer(atlas.points.filter { $0.verdict == verdict }.count))
     }
     var members: [(key: String, value: JSONValue)] = [
       ("format", .string(format)),
@@ -50,14 +50,14 @@ public enum AtlasJSON {
         ])
       ),
       ("overlapping", .bool(p.model.isOverlapping)),
-      ("verdict", .string(p.verdict.rawValue)),
+      ("verdict", .string(p.verdict.phrase(for: .ordering))),
       ("largest_increase", p.largestIncrease.map { .string($0) } ?? .null),
       ("k", .array(p.rows.map { .integer($0.negatives) })),
       ("status", .array(p.rows.map { .string($0.status) })),
       ("certified_gap", .array(p.rows.map { $0.gap.map { .string($0) } ?? .null })),
       ("downstream_lo", .array(p.rows.map { $0.downstream.map { .string($0.lower) } ?? .null })),
       ("downstream_hi", .array(p.rows.map { $0.downstream.map { .string($0.upper) } ?? .null })),
-      ("pair_verdicts", .array(p.pairs.map { .string($0.verdict.rawValue) })),
+      ("pair_verdicts", .array(p.pairs.map { .string($0.verdict.phrase(for: .ordering)) })),
       ("change_lo", .array(p.pairs.map { $0.change.map { .string($0.lower) } ?? .null })),
       ("change_hi", .array(p.pairs.map { $0.change.map { .string($0.upper) } ?? .null })),
     ])
@@ -105,7 +105,7 @@ public enum AtlasJSON {
     let gaps = try r.optionalStrings("certified_gap")
     let downstream = try r.bounds("downstream_lo", "downstream_hi")
     let verdicts = try r.strings("pair_verdicts").map { text in
-      guard let verdict = MonotonicityVerdict(rawValue: text) else {
+      guard let verdict = Verdict(orderingPhrase: text) else {
         throw AtlasError("\(r.path): unknown verdict '\(text)'")
       }
       return verdict
@@ -219,9 +219,4 @@ public enum AtlasJSON {
       }
     }
   }
-}
-
-extension MonotonicityVerdict {
-  /// The order verdicts are counted and listed in atlas files and reports.
-  public static let atlasOrder: [MonotonicityVerdict] = [.nonIncreasing, .increase, .undecided]
 }

@@ -6,7 +6,7 @@ import LatentClassTheory
 /// counts, ternary maps for `rho3` families, the overlap path's downstream change against `q`,
 /// and the pairs closest to an increase.
 public enum AtlasMarkdown {
-  /// The colours of the three verdicts, in ``MonotonicityVerdict/atlasOrder``.
+  /// The colours of the three verdicts, in ``Verdict/orderingOrder``.
   static let colors = ["#3182bd", "#de2d26", "#bdbdbd"]
 
   /// The SVG figures of a report: one ternary map per `rho3` atlas (suffix `s<scale>`), and for
@@ -63,7 +63,7 @@ public enum AtlasMarkdown {
     text +=
       "NCE loss ([docs/theory.md §6](../docs/theory.md), \(h.precision)-bit intervals; a row counts as verified when the certified gap is "
     text += "at most \(h.gapTolerance)). "
-    if h.about == "exact optimum" {
+    if h.about == AtlasPoint.about {
       text +=
         "A curvature bound and the localization theorem of [docs/theory.md §8](../docs/theory.md) then put the exact optimum within a "
       text += "certified distance δ_k of Ĝ_k (modulo J; such a row is *located*), and L_sup^μ of the exact optimum "
@@ -85,7 +85,7 @@ public enum AtlasMarkdown {
 
   private static func increasesSection(_ atlases: [AtlasDocument]) -> String {
     var text = "## Certified increases\n\n"
-    let found = atlases.flatMap { atlas in atlas.points.filter { $0.verdict == .increase }.map { (atlas, $0) } }
+    let found = atlases.flatMap { atlas in atlas.points.filter { $0.verdict == .refuted }.map { (atlas, $0) } }
     let counterexamples = found.filter { $0.1.isCounterexample }
     guard !found.isEmpty else {
       return text
@@ -110,12 +110,12 @@ public enum AtlasMarkdown {
 
   private static func summarySection(_ atlases: [AtlasDocument]) -> String {
     var text = "## Verdicts\n\n| family | s | points | "
-    text += MonotonicityVerdict.atlasOrder.map(\.rawValue).joined(separator: " | ")
-    text += " | pairs: " + MonotonicityVerdict.atlasOrder.map(\.rawValue).joined(separator: " / ") + " |\n"
+    text += Verdict.orderingOrder.map { $0.phrase(for: .ordering) }.joined(separator: " | ")
+    text += " | pairs: " + Verdict.orderingOrder.map { $0.phrase(for: .ordering) }.joined(separator: " / ") + " |\n"
     text += "|---|---|---|---|---|---|---|\n"
     for atlas in atlases {
-      let points = MonotonicityVerdict.atlasOrder.map { v in String(atlas.points.filter { $0.verdict == v }.count) }
-      let pairs = MonotonicityVerdict.atlasOrder.map { v in
+      let points = Verdict.orderingOrder.map { v in String(atlas.points.filter { $0.verdict == v }.count) }
+      let pairs = Verdict.orderingOrder.map { v in
         String(atlas.points.reduce(0) { $0 + $1.pairs.filter { $0.verdict == v }.count })
       }
       text +=
@@ -137,7 +137,7 @@ public enum AtlasMarkdown {
       for (point, pair) in pairs.prefix(10) {
         text +=
           "| \(atlas.header.family) | \(atlas.header.scale) | \(point.id) | \(rho(point)) | \(pair.from)→\(pair.to) "
-          + "| [\(pair.change!.lower), \(pair.change!.upper)] | \(pair.verdict.rawValue) |\n"
+          + "| [\(pair.change!.lower), \(pair.change!.upper)] | \(pair.verdict.phrase(for: .ordering)) |\n"
       }
     }
     return text + "\n"
@@ -178,7 +178,7 @@ public enum AtlasMarkdown {
         let total = totalChange(point).map { "[\(decimal($0.lower, down: true)), \(decimal($0.upper, down: false))]" }
         let pair = point.largestIncreasePair
         text +=
-          "| \(point.id.dropFirst(2)) | \(point.verdict.rawValue) | \(total ?? "—") "
+          "| \(point.id.dropFirst(2)) | \(point.verdict.phrase(for: .ordering)) | \(total ?? "—") "
           + "| \(pair.map { "≥ \($0.change!.lower) (\($0.from)→\($0.to))" } ?? "—") |\n"
       }
       text += "\n"
@@ -189,13 +189,13 @@ public enum AtlasMarkdown {
 
   /// Where certified increases begin along the path, read off this grid of q.
   static func threshold(_ atlas: AtlasDocument) -> String {
-    guard let first = atlas.points.firstIndex(where: { $0.verdict == .increase }) else {
+    guard let first = atlas.points.firstIndex(where: { $0.verdict == .refuted }) else {
       return "No q on this grid has a certified increase."
     }
     let q = atlas.points[first].id.dropFirst(2)
     guard first > 0 else { return "Certified increases begin at the first grid point, q = \(q)." }
     let before = atlas.points[..<first]
-    let lastClean = before.lastIndex { $0.verdict == .nonIncreasing }
+    let lastClean = before.lastIndex { $0.verdict == .verified }
     var text =
       "About \(AtlasSummary.aboutPhrase(atlas.header.about)) and on this grid of q: the first certified increase is at q = \(q)"
     if let lastClean {
@@ -233,13 +233,13 @@ public enum AtlasMarkdown {
   }
 
   private static func ternaryMap(_ atlas: AtlasDocument) -> TernaryPlot {
-    let categories = zip(MonotonicityVerdict.atlasOrder, colors).map {
-      TernaryPlot.Category(label: $0.rawValue, color: $1)
+    let categories = zip(Verdict.orderingOrder, colors).map {
+      TernaryPlot.Category(label: $0.phrase(for: .ordering), color: $1)
     }
     let markers = atlas.points.map { point in
       let rho = point.model.rho.map(\.approximateDouble)
       return TernaryPlot.Marker(
-        coordinates: (rho[0], rho[1], rho[2]), category: MonotonicityVerdict.atlasOrder.firstIndex(of: point.verdict)!)
+        coordinates: (rho[0], rho[1], rho[2]), category: Verdict.orderingOrder.firstIndex(of: point.verdict)!)
     }
     let d = Double(atlas.header.family.dropFirst("rho3:".count)) ?? 20
     let h = atlas.header

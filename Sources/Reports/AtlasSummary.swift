@@ -22,14 +22,14 @@ public enum AtlasSummary {
     }
     lines.append(
       "  "
-        + MonotonicityVerdict.atlasOrder.map { verdict in
-          "\(verdict.rawValue) \(atlas.points.filter { $0.verdict == verdict }.count)"
+        + Verdict.orderingOrder.map { verdict in
+          "\(verdict.phrase(for: .ordering)) \(atlas.points.filter { $0.verdict == verdict }.count)"
         }.joined(separator: "   "))
     for point in atlas.points.filter(\.isCounterexample).prefix(listed) {
       lines.append("\(counterexampleLabel(about: h.about)): \(finding(point))")
       lines.append("  reproduce: \(reproduction(point, header: h))")
     }
-    for point in atlas.points.filter({ $0.verdict == .increase && !$0.isCounterexample }).prefix(listed) {
+    for point in atlas.points.filter({ $0.verdict == .refuted && !$0.isCounterexample }).prefix(listed) {
       lines.append("Increase (overlapping classes): \(finding(point))")
     }
     let undecided = atlas.points.filter { $0.verdict == .undecided }
@@ -38,7 +38,7 @@ public enum AtlasSummary {
         "Undecided: " + undecided.prefix(listed).map(\.id).joined(separator: ", ")
           + (undecided.count > listed ? ", …" : ""))
     }
-    if let worst = closestToIncrease(atlas.points.filter { $0.verdict == .nonIncreasing }) {
+    if let worst = closestToIncrease(atlas.points.filter { $0.verdict == .verified }) {
       lines.append(
         "Closest to an increase among non-increasing points: \(worst.point.id), k \(worst.pair.from)→\(worst.pair.to), "
           + "change in [\(worst.pair.change!.lower), \(worst.pair.change!.upper)].")
@@ -49,14 +49,14 @@ public enum AtlasSummary {
 
   /// What the verdicts concern, in words.
   public static func aboutPhrase(_ about: String) -> String {
-    about == "exact optimum" ? "the exact optimum (located as in docs/theory.md §8)" : "the certified near-optimal Ĝ_k"
+    about == AtlasPoint.about ? "the exact optimum (located as in docs/theory.md §8)" : "the certified near-optimal Ĝ_k"
   }
 
   /// How a certified increase for a non-overlapping model is announced: a counterexample to C1
   /// only when the verdicts are about the exact optimum (docs/theory.md §8); about a near-optimum
   /// `Ĝ_k` it is a candidate, since the exact optimum may lie on the other side.
   public static func counterexampleLabel(about: String) -> String {
-    about == "exact optimum"
+    about == AtlasPoint.about
       ? "C1 COUNTEREXAMPLE"
       : "C1 CANDIDATE COUNTEREXAMPLE (increase certified between the near-optimal Ĝ_k, not yet for the exact optimum)"
   }

@@ -21,31 +21,31 @@ enum CIFARGeometryMarkdown {
   }
 
   private static let measures: [Measure] = [
-    Measure(
-      suffix: "nc1", title: "Within-class variability NC1 = tr(Σ_W Σ_B⁺)/N against epoch",
-      yLabel: "NC1 (0 at collapse)", logY: true
-    ) { ($1 ? $0.test : $0.train).nc1 },
+    perSet(
+      "nc1", "Within-class variability NC1 = tr(Σ_W Σ_B⁺)/N against epoch", "NC1 (0 at collapse)", logY: true, \.nc1),
     Measure(
       suffix: "gram-distance", title: "Class-mean Gram against the certified optimum's",
       yLabel: "relative distance modulo J", logY: false
     ) { $1 ? $0.testGramDistance.centred : $0.trainGramDistance.centred },
-    Measure(
-      suffix: "equiangularity", title: "Equiangularity: mean |cos + 1/(N−1)| of centred class means",
-      yLabel: "mean deviation of cosines", logY: false
-    ) { ($1 ? $0.test : $0.train).equiangularity },
-    Measure(
-      suffix: "equinorm", title: "Equinorm: spread of the centred class-mean norms",
-      yLabel: "coefficient of variation", logY: false
-    ) { ($1 ? $0.test : $0.train).equinorm },
-    Measure(
-      suffix: "offset", title: "Common offset ‖(1/N) Σ_c μ_c‖ of the class means",
-      yLabel: "length of the mean class mean", logY: false
-    ) { ($1 ? $0.test : $0.train).commonOffset },
-    Measure(
-      suffix: "nearest-centre", title: "Nearest class centre agrees with the mean classifier",
-      yLabel: "share of images", logY: false
-    ) { ($1 ? $0.test : $0.train).nearestCentreAgreement },
+    perSet(
+      "equiangularity", "Equiangularity: mean |cos + 1/(N−1)| of centred class means", "mean deviation of cosines",
+      \.equiangularity),
+    perSet(
+      "equinorm", "Equinorm: spread of the centred class-mean norms", "coefficient of variation", \.equinorm),
+    perSet(
+      "offset", "Common offset ‖(1/N) Σ_c μ_c‖ of the class means", "length of the mean class mean", \.commonOffset),
+    perSet(
+      "nearest-centre", "Nearest class centre agrees with the mean classifier", "share of images",
+      \.nearestCentreAgreement),
   ]
+
+  /// A measure read from the training-subset or the test-set measures of an epoch.
+  private static func perSet(
+    _ suffix: String, _ title: String, _ yLabel: String, logY: Bool = false,
+    _ value: @escaping @Sendable (NeuralCollapseMeasures) -> Double
+  ) -> Measure {
+    Measure(suffix: suffix, title: title, yLabel: yLabel, logY: logY) { value($1 ? $0.test : $0.train) }
+  }
 
   private static let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]
 

@@ -4,7 +4,7 @@ import LatentClassTheory
 
 /// The JSON document of a general verification: the uniform schema's `model`,
 /// `precision_bits` and `rows`, with each row also carrying `gram`, `certified_gap`,
-/// `engine` and `downstream`, and claims for T1 and C1.
+/// `engine` and `downstream`, and the study's claims (T1, C1 or overlap).
 public enum GeneralJSON {
   public static func document(_ study: GeneralStudy) -> JSONValue {
     let p = study.precision
@@ -57,51 +57,6 @@ public enum GeneralJSON {
         ),
       ])
     }
-    var claims: [JSONValue] = []
-    if let holds = study.collapseHolds {
-      claims.append(
-        .object([
-          ("id", .string("T1")),
-          (
-            "statement",
-            .string("The certified point-level optimum equals the class-level optimum within the certified gaps.")
-          ),
-          ("status", .string(holds ? "verified" : "undecided")),
-        ]))
-      claims.append(
-        .object([
-          ("id", .string("T1-unique")),
-          (
-            "statement",
-            .string(
-              "The point-level optimum is unique modulo J and, by T1, collapsed: its certified location agrees with the lifted class-level one."
-            )
-          ),
-          ("about", .string("exact optimum")),
-          ("status", .string((study.uniqueOptimumCollapsed ?? .undecided).rawValue)),
-        ]))
-    }
-    func monotonicity(
-      _ id: String, _ subject: String, about: String, _ overall: MonotonicityVerdict,
-      _ pairs: [MonotonicityVerdict]
-    ) -> JSONValue {
-      .object([
-        ("id", .string(id)),
-        ("statement", .string("The \(study.weighting.phrase) downstream loss of \(subject) does not increase with k.")),
-        ("about", .string(about)),
-        ("status", .string(overall.rawValue)),
-        ("pairs", .array(pairs.map { .string($0.rawValue) })),
-      ])
-    }
-    let c1 = study.model.isOverlapping ? "overlap" : "C1"
-    claims.append(
-      monotonicity(
-        c1, "the exact optimum (located by docs/theory.md §8)", about: "exact optimum", study.monotonicity,
-        study.verdicts))
-    claims.append(
-      monotonicity(
-        c1 + "-near-optimum", "the certified near-optimal points Ĝ_k", about: "certified near-optimum",
-        study.nearOptimumMonotonicity, study.nearOptimumVerdicts))
     return .object([
       (
         "model",
@@ -116,7 +71,7 @@ public enum GeneralJSON {
       ("precision_bits", .integer(p)),
       ("gap_tolerance", .string(study.gapTolerance.description)),
       ("rows", .array(rows)),
-      ("claims", .array(claims)),
+      ("claims", .array(study.claims.map(ClaimJSON.object))),
     ])
   }
 

@@ -73,9 +73,7 @@ public enum GeneralMarkdown {
       |---|---|---|---|
 
       """
-    for claim in claims(study) {
-      md += "| \(claim.id) | **\(claim.verdict)** | \(claim.statement) | \(claim.evidence) |\n"
-    }
+    md += study.claims.map { ClaimText.markdownRow($0, more: trend(of: $0, in: study)) }.joined()
     let entries = GramEntries(study)
     let shownNote =
       entries.shown.count < entries.groups.count
@@ -102,12 +100,12 @@ public enum GeneralMarkdown {
 
       ## Certified values
 
-      | k | engine | L_k(Ĝ) | certified gap γ | curvature μ₀ | distance δ | L_sup^μ (ρ) of the optimum | L_sup^μ (balanced) of the optimum | accuracy of the optimum | status | \(c1Name(model)) vs. previous k |
+      | k | engine | L_k(Ĝ) | certified gap γ | curvature μ₀ | distance δ | L_sup^μ (ρ) of the optimum | L_sup^μ (balanced) of the optimum | accuracy of the optimum | status | \(study.exactOptimumClaim.id) vs. previous k |
       |---:|---|---|---|---|---|---|---|---|---|---|
 
       """
     // The first row has no previous k to compare with.
-    let pairVerdicts: [MonotonicityVerdict?] = [nil] + study.verdicts
+    let pairVerdicts: [Verdict?] = [nil] + study.verdicts
     for (row, verdict) in zip(study.rows, pairVerdicts) {
       let optimum = row.downstreamAtOptimum
       let weighted: String = optimum.map { "`\(EnclosureFormatting.compact($0.weightedLoss, precision: p))`" } ?? "—"
@@ -124,7 +122,7 @@ public enum GeneralMarkdown {
         balanced,
         optimum.map { accuracy($0.accuracyRange) } ?? "—",
         row.status.rawValue + (row.isLocated ? ", located" : ""),
-        verdict?.rawValue ?? "—",
+        verdict?.phrase(for: .ordering) ?? "—",
       ]
       md += "| " + cells.joined(separator: " | ") + " |\n"
     }
@@ -133,59 +131,18 @@ public enum GeneralMarkdown {
 
   // MARK: - Claims
 
-  private static func claims(_ study: GeneralStudy) -> [(
-    id: String, verdict: String, statement: String, evidence: String
-  )] {
-    var claims: [(id: String, verdict: String, statement: String, evidence: String)] = []
-    let rows = study.rows
-    if let collapse = study.collapse, let holds = study.collapseHolds {
-      claims.append(
-        (
-          "T1", holds ? "verified" : "undecided",
-          "Collapse ([docs/theory.md §5](../docs/theory.md)): the point-level optimum equals the optimum of the collapsed class-level model, for every k.",
-          "For \(collapse.filter(\.consistent).count) of \(collapse.count) values of k both rows are verified and their "
-            + "certified enclosures [lower bound, L_hi(Ĝ)] of the two minima meet."
-        ))
+  /// For the claim about the exact optimum, when two optima are located: how the loss it orders
+  /// moves from the first located `k` to the last (figures only the report shows).
+  private static func trend(of claim: Claim, in study: GeneralStudy) -> String {
+    let located = study.rows.filter(\.isLocated)
+    guard claim.kind == .ordering, claim.subject == .exactOptimum, let first = located.first, let last = located.last,
+      located.count >= 2
+    else { return "" }
+    func loss(_ row: GeneralRow) -> String {
+      "`\(EnclosureFormatting.compact(study.weighting.loss(of: row.downstreamAtOptimum!), precision: study.precision))`"
     }
-    if let unique = study.uniqueOptimumCollapsed {
-      let agreeing = (study.collapse ?? []).filter { $0.uniqueOptimumCollapsed == .verified }.count
-      claims.append(
-        (
-          "T1 (exact optimum)", unique.rawValue,
-          "The point-level optimum is unique modulo J and collapsed ([docs/theory.md §8](../docs/theory.md) (c): T1 gives a collapsed optimum, "
-            + "the location gives uniqueness).",
-          "For \(agreeing) of \(rows.count) values of k both optima are located and the point-level location agrees "
-            + "with the lifted class-level one within δ_point + m_max·δ_class."
-        ))
-    }
-    let p = study.precision
-    let located = rows.filter(\.isLocated)
-    let c1 = c1Name(study.model)
-    if rows.count < 2 {
-      claims.append((c1, "not applicable", "A single k compares nothing.", "—"))
-      return claims
-    }
-    let trend =
-      located.count < 2
-      ? "Consecutive pairs of k: \(GeneralTable.counts(study.verdicts)); fewer than two optima are located."
-      : "Consecutive pairs of k: \(GeneralTable.counts(study.verdicts)). The \(study.weighting.phrase) loss of the optimum goes from "
-        + "`\(EnclosureFormatting.compact(located[0].downstreamAtOptimum!.weightedLoss, precision: p))` (k = \(located[0].negatives)) to "
-        + "`\(EnclosureFormatting.compact(located[located.count - 1].downstreamAtOptimum!.weightedLoss, precision: p))` "
-        + "(k = \(located[located.count - 1].negatives))."
-    let statement =
-      study.model.isOverlapping
-      ? "Overlapping classes ([docs/theory.md §5](../docs/theory.md), where T1 fails): is the \(study.weighting.phrase) downstream loss of the exact optimum "
-        + "non-increasing in k? *increase found* certifies that, for this model, the optimum with more negatives has a "
-        + "strictly larger downstream loss."
-      : "C1 (conjecture, [docs/theory.md §5](../docs/theory.md)): the \(study.weighting.phrase) downstream loss of the exact optimum does not increase with k."
-    claims.append((c1 + " (exact optimum)", study.monotonicity.rawValue, statement, trend))
-    claims.append(
-      (
-        c1 + " (near-optimum)", study.nearOptimumMonotonicity.rawValue,
-        "The same comparison on the certified near-optimal points Ĝ_k themselves.",
-        "Consecutive pairs of k: \(GeneralTable.counts(study.nearOptimumVerdicts))."
-      ))
-    return claims
+    return " The \(study.weighting.phrase) loss of the optimum goes from \(loss(first)) (k = \(first.negatives)) to "
+      + "\(loss(last)) (k = \(last.negatives))."
   }
 
   /// A "Result" section stating a decided verdict about the exact optima as a theorem about this
@@ -197,25 +154,25 @@ public enum GeneralMarkdown {
     let pairs = rows.count - 1
     let change: String
     switch (study.monotonicity, study.model.isOverlapping) {
-    case (.increase, false):
+    case (.refuted, false):
       let other = study.weighting == .weighted ? "balanced" : "ρ-weighted"
-      let increasing = zip(zip(rows, rows.dropFirst()), study.verdicts).filter { $0.1 == .increase }.map {
+      let increasing = zip(zip(rows, rows.dropFirst()), study.verdicts).filter { $0.1 == .refuted }.map {
         "\($0.0.0.negatives)→\($0.0.1.negatives)"
       }
       change =
         "**a counterexample to C1** as this project states it ([docs/theory.md §5](../docs/theory.md) with the \(study.weighting.phrase) mean-classifier loss "
         + "L_sup^μ of §4): the \(study.weighting.phrase) mean-classifier loss of the exact optimum strictly increases for the pairs "
-        + "\(increasing.joined(separator: ", ")) (pairs: \(GeneralTable.counts(study.verdicts))). The \(other) loss and "
+        + "\(increasing.joined(separator: ", ")) (pairs: \(Claim.counts(study.verdicts, kind: .ordering))). The \(other) loss and "
         + "other downstream losses (for example with the best linear classifier) are not covered by this statement; "
         + "the \(other) one is in the table below."
-    case (.increase, true):
+    case (.refuted, true):
       change =
-        study.verdicts.allSatisfy { $0 == .increase }
+        study.verdicts.allSatisfy { $0 == .refuted }
         ? "its \(study.weighting.phrase) downstream loss (mean-classifier loss, [docs/theory.md §4](../docs/theory.md)) strictly increases from each k to the "
           + "next, for all \(pairs) consecutive pairs: for this model, more negatives make the optimal representation "
           + "worse downstream."
         : "its \(study.weighting.phrase) downstream loss strictly increases for some consecutive pairs of k "
-          + "(\(GeneralTable.counts(study.verdicts)))."
+          + "(\(Claim.counts(study.verdicts, kind: .ordering)))."
     default:
       change =
         "its \(study.weighting.phrase) downstream loss strictly decreases from each k to the next, for all \(pairs) consecutive "
@@ -253,9 +210,6 @@ public enum GeneralMarkdown {
       + "(Frobenius norm, modulo J). The verdicts marked *exact optimum* are statements about these unique optima; "
       + "those marked *near-optimum* are about the Ĝ_k."
   }
-
-  /// The claim id, as in ``GeneralJSON``: C1 is stated for non-overlapping models only.
-  private static func c1Name(_ model: LatentClassModel) -> String { model.isOverlapping ? "overlap" : "C1" }
 
   // MARK: - Model description
 

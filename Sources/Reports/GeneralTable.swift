@@ -43,34 +43,8 @@ public enum GeneralTable {
     )
     let located = study.rows.filter(\.isLocated).count
     lines.append("Located optima: \(located) of \(study.rows.count) (unique modulo J, within the distance δ of Ĝ).")
-    if let holds = study.collapseHolds {
-      lines.append(
-        "T1 \(holds ? "VERIFIED" : "UNDECIDED"): the certified point-level optimum equals the class-level optimum within the gaps, for every k."
-      )
-    }
-    if let unique = study.uniqueOptimumCollapsed {
-      lines.append(
-        "T1 \(unique.rawValue.uppercased()) about the exact optimum: the point-level optimum is unique modulo J and, by T1, "
-          + "collapsed; its location agrees with the lifted class-level optimum, for every k.")
-    }
-    let c1 = model.isOverlapping ? "Overlap" : "C1"
-    if study.rows.count < 2 {
-      lines.append("\(c1) not applicable: one value of k, no pair to compare.")
-    } else {
-      lines.append(
-        "\(c1) \(study.monotonicity.rawValue.uppercased()) about the exact optimum: the \(study.weighting.phrase) downstream loss of the "
-          + "located optima across consecutive k (\(GeneralTable.counts(study.verdicts))).")
-      lines.append(
-        "\(c1) \(study.nearOptimumMonotonicity.rawValue.uppercased()) about the certified near-optimal Ĝ_k "
-          + "(\(GeneralTable.counts(study.nearOptimumVerdicts))).")
-    }
+    lines += study.claims.flatMap(ClaimText.lines)
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// Verdict counts, e.g. "7 increase found, 1 undecided".
-  static func counts(_ verdicts: [MonotonicityVerdict]) -> String {
-    verdicts.map(\.rawValue).reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
-      .sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
   }
 
   /// An accuracy range over the located ball, as one decimal when it is a single value.

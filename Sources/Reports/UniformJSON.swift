@@ -69,14 +69,3 @@ public enum UniformJSON {
     ])
   }
 }
-
-enum ClaimJSON {
-  static func object(_ claim: Claim) -> JSONValue {
-    .object([
-      ("id", .string(claim.id)),
-      ("statement", .string(claim.statement)),
-      ("status", .string(claim.verdict.rawValue)),
-      ("evidence", .string(claim.evidence)),
-    ])
-  }
-}

@@ -65,9 +65,7 @@ public enum UniformMarkdown {
       |---|---|---|---|
 
       """
-    for claim in verification.claims {
-      md += "| \(claim.id) | **\(claim.verdict.rawValue)** | \(claim.statement) | \(claim.evidence) |\n"
-    }
+    md += verification.claims.map { ClaimText.markdownRow($0) }.joined()
     let downstream = verification.downstream
     md += """
 

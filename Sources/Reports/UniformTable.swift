@@ -32,10 +32,7 @@ public enum UniformTable {
       }
     lines += aligned(table)
     lines.append("")
-    for claim in verification.claims {
-      lines.append("\(claim.id) \(claim.verdict.rawValue.uppercased()): \(claim.statement)")
-      lines.append("   \(claim.evidence)")
-    }
+    lines += verification.claims.flatMap(ClaimText.lines)
     return lines.joined(separator: "\n") + "\n"
   }
 

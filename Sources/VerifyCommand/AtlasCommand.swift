@@ -97,14 +97,14 @@ enum AtlasCommand {
       }
       scale = value
     }
-    var precision = 128
+    var precision = Defaults.precision
     if let text = parsed.values["--precision"] {
       guard let bits = Int(text), Defaults.precisionRange.contains(bits) else {
         throw CommandError.usage("--precision: expected bits in \(Defaults.precisionRange), got '\(text)'")
       }
       precision = bits
     }
-    var gap = Rational(1, 100_000_000)
+    var gap = Defaults.gapTolerance
     if let text = parsed.values["--gap"] {
       guard let value = Rational(text), value.signum > 0 else {
         throw CommandError.usage("--gap: expected a positive number, got '\(text)'")

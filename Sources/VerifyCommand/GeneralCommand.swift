@@ -39,7 +39,11 @@ enum GeneralCommand {
       }
     }
     do { try files.commit() } catch { return VerifyCommand.fail(error, errors) }
-    if study.monotonicity == .increase && !study.model.isOverlapping { return .refutedOrIOError }
-    return study.allRowsVerified && study.collapseHolds != false ? .verified : .undecided
+    // T1 is a theorem and C1 a conjecture about non-overlapping classes; a certified increase
+    // for overlapping classes is a finding, not a refutation.
+    if study.collapseVerdict == .refuted || (study.monotonicity == .refuted && !study.model.isOverlapping) {
+      return .refutedOrIOError
+    }
+    return study.allRowsVerified && study.collapseVerdict ?? .verified == .verified ? .verified : .undecided
   }
 }

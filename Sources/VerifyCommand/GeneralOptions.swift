@@ -39,7 +39,7 @@ public struct GeneralOptions {
     gapTolerance = try arguments.value("--gap", .positiveRational, default: Defaults.gapTolerance)
     let weightings = DownstreamWeighting.allCases.map(\.rawValue)
     weighting = DownstreamWeighting(
-      rawValue: try arguments.value("--c1-loss", .oneOf(weightings), default: "weighted"))!
+      rawValue: try arguments.value("--c1-loss", .oneOf(weightings), default: Defaults.downstreamWeighting.rawValue))!
     model = try Self.model(arguments, readFile: readFile)
     jsonPath = arguments.text("--json")
     reportPath = arguments.text("--report")

@@ -1,6 +1,7 @@
 import CommandLineSupport
 import Foundation
 import LatentClassTheory
+import Reports
 
 /// The flag table of `verify`: every flag once, with its default, shared by the parser and `--help`.
 enum VerifyFlags {
@@ -31,9 +32,10 @@ enum VerifyFlags {
   static let engine = Flag.option(
     "--engine", "e", default: ExpectationEngine.automatic.rawValue, help: "automatic, multinomial or laplace.")
   static let gap = Flag.option(
-    "--gap", "g", default: "1e-8", help: "Certified gap a row must reach to count as verified.")
+    "--gap", "g", default: EnclosureFormatting.short(Defaults.gapTolerance),
+    help: "Certified gap a row must reach to count as verified.")
   static let c1Loss = Flag.option(
-    "--c1-loss", "w", default: DownstreamWeighting.weighted.rawValue,
+    "--c1-loss", "w", default: Defaults.downstreamWeighting.rawValue,
     help: "Downstream loss C1 orders across k: weighted (classes by ρ) or balanced (1/N each).")
   static let compare = Flag.option(
     "--compare", "results.json", help: "Same as the compare subcommand (kept for existing scripts).")

@@ -36,6 +36,22 @@ final class AtomicOutputTests: XCTestCase {
     XCTAssertEqual(contents, [], "neither the first file nor a temporary remains")
   }
 
+  func testAFailedRenameRestoresTheFilesRenamedBeforeIt() throws {
+    let old = folder.appendingPathComponent("old.json")
+    try "previous run".write(to: old, atomically: false, encoding: .utf8)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("blocked.md"), withIntermediateDirectories: false)
+    var files = AtomicOutput()
+    files.add("new", to: old.path, flag: "--json")
+    files.add("new", to: folder.appendingPathComponent("fresh.svg").path, flag: "--report")
+    files.add("new", to: folder.appendingPathComponent("blocked.md").path, flag: "--report")
+    XCTAssertThrowsError(try files.commit()) { error in
+      XCTAssertTrue((error as? CommandError)?.description.hasSuffix("Is a directory") ?? false, "\(error)")
+    }
+    XCTAssertEqual(contents, ["blocked.md", "old.json"], "the new file is removed again and no temporary remains")
+    XCTAssertEqual(try String(contentsOf: old, encoding: .utf8), "previous run")
+  }
+
   func testWritabilityOfOneCharacterNamesAndBadPlaces() throws {
     let previous = FileManager.default.currentDirectoryPath
     FileManager.default.changeCurrentDirectoryPath(folder.path)

@@ -18,6 +18,20 @@ final class DownstreamAndBoundsTests: XCTestCase {
     }
   }
 
+  /// Two classes, ρ = (3/4, 1/4): both ordered pairs are the one task {0, 1}, so the average is that
+  /// task's loss, `w₀·log(1 + e^{−1}) + w₁·log(1 + e^{−1/4})` with the weights the choice names.
+  func testBinaryTaskWeightingWeighsTheTwoClassesOfATask() {
+    let gram = RationalMatrix([[1, 0], [0, Rational(1, 4)]])
+    let rho = [Rational(3, 4), Rational(1, 4)]
+    let (first, second) = (log1p(exp(-1.0)), log1p(exp(-0.25)))
+    for (weighting, expected) in [
+      (BinaryTaskWeighting.restrictedRho, 0.75 * first + 0.25 * second), (.balanced, 0.5 * first + 0.5 * second),
+    ] {
+      let loss = AverageBinaryTaskLoss.of(gram: gram, rho: rho, scale: 1, precision: 128, weighting: weighting)
+      XCTAssertEqual(loss.approximateDouble, expected, accuracy: 1e-14, weighting.rawValue)
+    }
+  }
+
   func testTiedClassesCountAsErrors() {
     // Two identical class vectors: the mean classifier cannot separate them.
     let gram = RationalMatrix([[1, 1, 0], [1, 1, 0], [0, 0, 1]])

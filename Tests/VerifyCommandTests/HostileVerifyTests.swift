@@ -137,7 +137,8 @@ final class HostileVerifyTests: XCTestCase {
   func testSingleKGeneralRunSaysC1IsNotApplicable() {
     let result = run(["--rho", "3/4,1/4", "--k", "1"])
     XCTAssertEqual(result.status, 0, result.errors)
-    XCTAssertTrue(result.output.contains("C1 not applicable: one value of k"), result.output)
+    XCTAssertTrue(result.output.contains("C1 NOT APPLICABLE about the exact optimum"), result.output)
+    XCTAssertTrue(result.output.contains("A single k compares nothing."), result.output)
     XCTAssertFalse(result.output.contains("UNDECIDED"), result.output)
     XCTAssertTrue(result.output.contains("with gap ≤ 1e-8."), result.output)
   }

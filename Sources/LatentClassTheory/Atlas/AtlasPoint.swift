@@ -5,7 +5,7 @@ import ExactArithmetic
 public enum AtlasPoint {
   /// What the verdicts are about: ``GeneralStudy`` locates the exact optimum of every `k`
   /// (docs/theory.md §8) and compares the enclosures of *its* downstream loss.
-  public static let about = "exact optimum"
+  public static let about = Claim.Subject.exactOptimum.rawValue
 
   /// Significant decimal digits recorded for each downstream loss. The verdicts are decided on
   /// the full `precision`-bit enclosures; the recorded bounds, rounded outward, still enclose.

@@ -1,7 +1,7 @@
 import ExactArithmetic
 
 /// What an atlas records for one point (docs/theory.md §9): per `k` the certificate status and the
-/// enclosure of the downstream loss, per consecutive pair of `k` the C1 verdict and the
+/// enclosure of the downstream loss, per consecutive pair of `k` the C1 verdict (`verified` non-increasing, `refuted` an increase) and the
 /// enclosure of the change. Numbers are decimal strings rounded outward (lower ends down,
 /// upper ends up), so a result read back from a file is the same value and renders to the
 /// same bytes.
@@ -34,11 +34,11 @@ public struct AtlasPointResult: Sendable, Equatable {
   public struct Pair: Sendable, Equatable {
     public let from: Int
     public let to: Int
-    public let verdict: MonotonicityVerdict
+    public let verdict: Verdict
     /// Bounds of `L_sup^μ(k′) − L_sup^μ(k)`, enclosed from the two rows; `nil` when a row has none.
     public let change: (lower: String, upper: String)?
 
-    public init(from: Int, to: Int, verdict: MonotonicityVerdict, change: (lower: String, upper: String)?) {
+    public init(from: Int, to: Int, verdict: Verdict, change: (lower: String, upper: String)?) {
       self.from = from
       self.to = to
       self.verdict = verdict
@@ -66,8 +66,8 @@ public struct AtlasPointResult: Sendable, Equatable {
     self.pairs = pairs
   }
 
-  /// The point's overall C1 verdict (``GeneralVerification/overall(_:)``).
-  public var verdict: MonotonicityVerdict { GeneralVerification.overall(pairs.map(\.verdict)) }
+  /// The point's overall C1 verdict (``Verdict/ordering(_:)``).
+  public var verdict: Verdict { Verdict.ordering(pairs.map(\.verdict)) }
 
   /// The largest certified increase: the greatest lower bound of the change over the pairs
   /// certified as increases; `nil` when no pair is.
@@ -77,7 +77,7 @@ public struct AtlasPointResult: Sendable, Equatable {
 
   /// The pair certified as an increase with the largest lower bound on the change.
   public var largestIncreasePair: Pair? {
-    pairs.filter { $0.verdict == .increase && $0.change != nil }.max {
+    pairs.filter { $0.verdict == .refuted && $0.change != nil }.max {
       Rational($0.change!.lower)! < Rational($1.change!.lower)!
     }
   }
@@ -88,5 +88,5 @@ public struct AtlasPointResult: Sendable, Equatable {
   }
 
   /// A certified increase for a non-overlapping model: a counterexample to C1.
-  public var isCounterexample: Bool { verdict == .increase && !model.isOverlapping }
+  public var isCounterexample: Bool { verdict == .refuted && !model.isOverlapping }
 }

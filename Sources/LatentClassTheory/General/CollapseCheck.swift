@@ -34,15 +34,28 @@ public enum CollapseCheck {
     public let negatives: Int
     public let pointLevel: GeneralRow
     public let classLevel: GeneralRow
-    /// Certified: both rows verified and `[L(Ĝ_point) − gap_point, L_hi(Ĝ_point)]` meets
-    /// `[L(Ĝ_class) − gap_class, L_hi(Ĝ_class)]`, i.e. the two optima can be equal — which T1 says they are.
-    public let consistent: Bool
+    /// T1 for this `k` (see ``CollapseCheck/minimaAgree(point:classLevel:)``).
+    public let minimaAgree: Verdict
     /// T1 with uniqueness (docs/theory.md §8 (c)): `.verified` when both optima are located (so the
     /// point-level optimum is unique modulo `J`, and by T1 it is the collapsed one) and the
     /// certified point-level location agrees with the lifted class-level one:
     /// `‖P(Ĝ_point − lift Ĝ_class)‖_F ≤ δ_point + m_max·δ_class`, decided exactly. `.refuted` when
     /// both are located and that inequality fails; `.undecided` when either is not located.
     public let uniqueOptimumCollapsed: Verdict
+  }
+
+  /// Whether the certified intervals `[lower bound, L_hi(Ĝ)]` of the point-level and the class-level
+  /// minimum meet, as T1 (`min L_point = min L_class`) says they must.
+  ///
+  /// `.verified` when both rows are verified and the intervals meet; `.refuted` when both rows have a
+  /// proven lower bound and the intervals are disjoint (then the minima differ, certified, whatever
+  /// the gaps); `.undecided` otherwise (no proof, or intervals that meet only because a gap is large).
+  static func minimaAgree(point: GeneralRow, classLevel: GeneralRow) -> Verdict {
+    guard let pointLower = point.certificate.lowerBound, let classLower = classLevel.certificate.lowerBound,
+      let pointUpper = point.certificate.loss.upperBound, let classUpper = classLevel.certificate.loss.upperBound
+    else { return .undecided }
+    guard pointLower <= classUpper && classLower <= pointUpper else { return .refuted }
+    return point.status == .verified && classLevel.status == .verified ? .verified : .undecided
   }
 
   /// The point-level matrix `lift(G)_{xy} = G_{c(x) c(y)}` of a class-level matrix.
@@ -95,15 +108,8 @@ public enum CollapseCheck {
       model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
       starts: { lifted[$0] }, progress: { progress(ks.count + $0) })
     return zip(points, classes).map { p, c in
-      var consistent = false
-      if p.status == .verified, c.status == .verified, let pl = p.certificate.lowerBound,
-        let cl = c.certificate.lowerBound,
-        let ph = p.certificate.loss.upperBound, let ch = c.certificate.loss.upperBound
-      {
-        consistent = pl <= ch && cl <= ph
-      }
-      return Comparison(
-        negatives: p.negatives, pointLevel: p, classLevel: c, consistent: consistent,
+      Comparison(
+        negatives: p.negatives, pointLevel: p, classLevel: c, minimaAgree: minimaAgree(point: p, classLevel: c),
         uniqueOptimumCollapsed: uniqueCollapse(point: p, classLevel: c, owner: owner))
     }
   }

@@ -1,7 +1,7 @@
 import ExactArithmetic
 
 /// Everything `verify` reports for a general model: certified rows, C1 verdicts and,
-/// for non-overlapping point-level models, the T1 collapse comparison.
+/// for non-overlapping point-level models, the T1 collapse comparison, summed up in ``claims``.
 public struct GeneralStudy: Sendable {
   public let model: LatentClassModel
   public let scale: Rational
@@ -11,24 +11,29 @@ public struct GeneralStudy: Sendable {
   public let rows: [GeneralRow]
   /// Which downstream loss the C1 verdicts order.
   public let weighting: DownstreamWeighting
-  /// C1 verdict about the exact optima for each consecutive pair of rows (docs/theory.md §8).
-  public let verdicts: [MonotonicityVerdict]
+  /// How exactly equal losses at consecutive `k` count in the C1 verdicts.
+  public let ties: TieRule
+  /// C1 verdict about the exact optima for each consecutive pair of rows (docs/theory.md §8):
+  /// `verified` non-increasing, `refuted` an increase.
+  public let verdicts: [Verdict]
   /// C1 verdict about the certified near-optimal points `Ĝ_k` for each consecutive pair of rows.
-  public let nearOptimumVerdicts: [MonotonicityVerdict]
+  public let nearOptimumVerdicts: [Verdict]
   /// For non-overlapping point-level models: the class-level optimum for each `k` and whether the optima agree (T1).
   public let collapse: [CollapseCheck.Comparison]?
 
   /// Runs the study; `progress` gets the rows certified so far and the total.
   ///
-  /// - Complexity: one or (with collapse) two ``GeneralVerification/run(model:ks:scale:engine:precision:gapTolerance:)``.
+  /// - Complexity: one or (with collapse) two
+  ///   ``GeneralVerification/run(model:ks:scale:engine:precision:gapTolerance:locate:starts:progress:)``.
   public init(
     model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
-    precision: Int = Defaults.precision,
-    gapTolerance: Rational = Defaults.gapTolerance, weighting: DownstreamWeighting = .weighted,
+    precision: Int = Defaults.precision, gapTolerance: Rational = Defaults.gapTolerance,
+    weighting: DownstreamWeighting = Defaults.downstreamWeighting, ties: TieRule = Defaults.ties,
     progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
   ) {
     self.model = model
     self.weighting = weighting
+    self.ties = ties
     self.scale = scale
     self.precision = precision
     self.gapTolerance = gapTolerance
@@ -45,23 +50,22 @@ public struct GeneralStudy: Sendable {
         progress: { progress($0, ks.count) })
     }
     verdicts = GeneralVerification.verdicts(rows, weighting: weighting)
-    nearOptimumVerdicts = GeneralVerification.nearOptimumVerdicts(rows, weighting: weighting)
+    nearOptimumVerdicts = GeneralVerification.nearOptimumVerdicts(rows, weighting: weighting, ties: ties)
   }
 
   /// Whether every row is certified.
   public var allRowsVerified: Bool { rows.allSatisfy { $0.status == .verified } }
 
-  /// The overall C1 verdict about the exact optima (see ``GeneralVerification/overall(_:)``).
-  public var monotonicity: MonotonicityVerdict { GeneralVerification.overall(verdicts) }
-
-  /// The overall C1 verdict about the certified near-optimal points.
-  public var nearOptimumMonotonicity: MonotonicityVerdict { GeneralVerification.overall(nearOptimumVerdicts) }
+  /// The overall C1 (or overlap) verdict about the exact optima (``Verdict/ordering(_:)``).
+  public var monotonicity: Verdict { Verdict.ordering(verdicts) }
 
   /// Whether every row's optimum is located (docs/theory.md §8).
   public var allRowsLocated: Bool { rows.allSatisfy(\.isLocated) }
 
-  /// The T1 verdict: `true` when every `k` has consistent certified optima, `nil` when not applicable.
-  public var collapseHolds: Bool? { collapse.map { $0.allSatisfy(\.consistent) } }
+  /// The T1 verdict over every `k` (``CollapseCheck/Comparison/minimaAgree``), `nil` when not applicable.
+  public var collapseVerdict: Verdict? {
+    collapse.map { Verdict.all($0.map(\.minimaAgree)) }
+  }
 
   /// T1 with uniqueness for every `k` (see ``CollapseCheck/Comparison/uniqueOptimumCollapsed``), `nil` when not applicable.
   public var uniqueOptimumCollapsed: Verdict? { collapse.map { Verdict.all($0.map(\.uniqueOptimumCollapsed)) } }

@@ -3,16 +3,11 @@ import Foundation
 
 /// One certified row of the general (any `ρ`, any `D_c`) verification.
 public struct GeneralRow: Sendable {
-  public enum Status: String, Sendable {
-    /// A dual proof exists and the certified gap is within the tolerance.
-    case verified
-    /// The solver did not converge, or no proof was found, or the gap is too large.
-    case undecided
-  }
-
   public let negatives: Int
   public let engine: ExpectationEngine
-  public let status: Status
+  /// `verified` when a dual proof exists and the certified gap is within the tolerance;
+  /// `undecided` when the solver did not converge, no proof was found or the gap is too large.
+  public let status: Verdict
   /// The certificate (rational `Ĝ`, loss enclosure, gap).
   public let certificate: OptimalityCertificate
   /// Downstream metrics of `Ĝ`.
@@ -31,7 +26,7 @@ public struct GeneralRow: Sendable {
   public let downstreamAtOptimum: DownstreamMetrics?
 
   public init(
-    negatives: Int, engine: ExpectationEngine, status: Status, certificate: OptimalityCertificate,
+    negatives: Int, engine: ExpectationEngine, status: Verdict, certificate: OptimalityCertificate,
     downstream: DownstreamMetrics, solverIterations: Int, solverConverged: Bool,
     refinement: OptimumRefinement? = nil, curvatureLowerBound: Rational? = nil, location: OptimumLocation? = nil,
     downstreamAtOptimum: DownstreamMetrics? = nil
@@ -53,17 +48,6 @@ public struct GeneralRow: Sendable {
   public var isLocated: Bool { location != nil }
 }
 
-/// The verdict of claim C1 (docs/theory.md §5) between consecutive rows, on the ρ-weighted downstream loss.
-public enum MonotonicityVerdict: String, Sendable {
-  /// Certified: the later row's downstream loss is strictly below the earlier one's (for verdicts
-  /// about `Ĝ`, also when both rows have the same `Ĝ`).
-  case nonIncreasing = "non-increasing"
-  /// Certified: the later row's downstream loss is strictly above.
-  case increase = "increase found"
-  /// The enclosures overlap, or a row is not verified.
-  case undecided
-}
-
 /// Runs solver, refinement, certificates and downstream metrics for a model over a list of `k`.
 /// Warm-starts each `k` from the previous optimum; curvature bounds and locations run on the other cores.
 ///
@@ -71,7 +55,7 @@ public enum MonotonicityVerdict: String, Sendable {
 /// `L_k(Ĝ_k) − min_F L_k ≤ gapTolerance`, certified (docs/theory.md §6). A row is also *located*
 /// when the curvature bound and the localization theorem (docs/theory.md §8) put every minimizer
 /// within `δ` of `Ĝ_k` modulo `J`; its `downstreamAtOptimum` then encloses the downstream
-/// quantities of the exact optimum, and ``verdicts(_:)`` compares those.
+/// quantities of the exact optimum, and ``verdicts(_:weighting:)`` compares those.
 public enum GeneralVerification {
   /// `starts(k)`, when given and non-`nil`, replaces the previous row's optimum as the
   /// solver's starting factor for `k` (the certificate does not depend on where the solver started).
@@ -159,10 +143,12 @@ public enum GeneralVerification {
       })
   }
 
-  /// The C1 verdict about the exact optima for each consecutive pair of rows: decided only when
-  /// both optima are located and their enclosed downstream losses (`weighting`) are disjoint.
-  public static func verdicts(_ rows: [GeneralRow], weighting: DownstreamWeighting = .weighted)
-    -> [MonotonicityVerdict]
+  /// The C1 verdict about the exact optima for each consecutive pair of rows: `verified` when
+  /// the later loss is certified lower, `refuted` when certified higher. Decided only when both
+  /// optima are located and their enclosed downstream losses (`weighting`) are disjoint: two
+  /// exact optima are never known to be equal, so `ties` does not enter.
+  public static func verdicts(_ rows: [GeneralRow], weighting: DownstreamWeighting = Defaults.downstreamWeighting)
+    -> [Verdict]
   {
     zip(rows, rows.dropFirst()).map { earlier, later in
       guard let before = earlier.downstreamAtOptimum, let after = later.downstreamAtOptimum else { return .undecided }
@@ -170,32 +156,24 @@ public enum GeneralVerification {
     }
   }
 
-  /// The C1 verdict about the certified near-optimal points `Ĝ_k` for each consecutive pair of rows.
-  public static func nearOptimumVerdicts(_ rows: [GeneralRow], weighting: DownstreamWeighting = .weighted)
-    -> [MonotonicityVerdict]
-  {
+  /// The C1 verdict about the certified near-optimal points `Ĝ_k` for each consecutive pair of
+  /// rows; two rows with the same rational `Ĝ` have exactly equal losses, which count as `ties` says.
+  public static func nearOptimumVerdicts(
+    _ rows: [GeneralRow], weighting: DownstreamWeighting = Defaults.downstreamWeighting, ties: TieRule = Defaults.ties
+  ) -> [Verdict] {
     zip(rows, rows.dropFirst()).map { earlier, later in
       guard earlier.status == .verified, later.status == .verified else { return .undecided }
-      // The same rational Ĝ has the same downstream loss: equal is non-increasing, exactly.
-      if earlier.certificate.gram == later.certificate.gram { return .nonIncreasing }
+      if earlier.certificate.gram == later.certificate.gram { return ties.verdict }
       return order(weighting.loss(of: later.downstream), weighting.loss(of: earlier.downstream))
     }
   }
 
-  private static func order(_ later: Interval, _ earlier: Interval) -> MonotonicityVerdict {
+  /// Whether the later loss is certified below (`verified`) or above (`refuted`) the earlier one.
+  private static func order(_ later: Interval, _ earlier: Interval) -> Verdict {
     switch Interval.compare(later, earlier) {
-    case .less: return .nonIncreasing
-    case .greater: return .increase
+    case .less: return .verified
+    case .greater: return .refuted
     case .undecided: return .undecided
     }
-  }
-
-  /// The overall C1 verdict: an increase anywhere is a counterexample; otherwise
-  /// it holds only when there is a pair and every pair is certified non-increasing.
-  public static func overall(_ verdicts: [MonotonicityVerdict]) -> MonotonicityVerdict {
-    if verdicts.contains(.increase) { return .increase }
-    // A single k compares nothing.
-    if verdicts.isEmpty { return .undecided }
-    return verdicts.allSatisfy { $0 == .nonIncreasing } ? .nonIncreasing : .undecided
   }
 }

@@ -1,16 +1,6 @@
 import Dispatch
 import ExactArithmetic
 
-/// One claim of docs/theory.md §5 and what the certified computation says about it.
-public struct Claim: Sendable {
-  /// A short stable identifier (`"T2"`, `"T3"`, …).
-  public let id: String
-  public let statement: String
-  public let verdict: Verdict
-  /// What decided the verdict, in one sentence.
-  public let evidence: String
-}
-
 /// The certified results for one number of negatives `k`.
 public struct UniformRow: Sendable {
   public let negatives: Int

@@ -18,7 +18,7 @@ final class AtlasMergeTests: XCTestCase {
     return AtlasPointResult(
       index: index, id: point.id, model: point.model,
       rows: [1, 2].map { .init(negatives: $0, status: "verified", gap: "1e-12", downstream: ("0.5", "0.6")) },
-      pairs: [.init(from: 1, to: 2, verdict: .nonIncreasing, change: ("-0.2", "-0.1"))])
+      pairs: [.init(from: 1, to: 2, verdict: .verified, change: ("-0.2", "-0.1"))])
   }
 
   private func shard(_ i: Int, of n: Int, scale: Rational = 1, dropping dropped: Int? = nil) -> (

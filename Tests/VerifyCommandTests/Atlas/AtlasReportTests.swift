@@ -18,9 +18,9 @@ final class AtlasReportTests: XCTestCase {
         index: point.index, id: point.id, model: point.model,
         rows: [1, 2, 3].map { .init(negatives: $0, status: "verified", gap: "1e-12", downstream: ("0.5", "0.5")) },
         pairs: [
-          .init(from: 1, to: 2, verdict: .nonIncreasing, change: ("-0.02", "-0.01")),
+          .init(from: 1, to: 2, verdict: .verified, change: ("-0.02", "-0.01")),
           .init(
-            from: 2, to: 3, verdict: up ? .increase : .nonIncreasing, change: up ? ("0.003", "0.004") : ("-0.2", "-0.1")
+            from: 2, to: 3, verdict: up ? .refuted : .verified, change: up ? ("0.003", "0.004") : ("-0.2", "-0.1")
           ),
         ])
     }

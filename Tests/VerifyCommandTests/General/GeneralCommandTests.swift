@@ -137,4 +137,42 @@ final class GeneralCommandTests: XCTestCase {
     XCTAssertTrue(balanced.output.contains("C1 NON-INCREASING about the exact optimum"), balanced.output)
     XCTAssertEqual(balanced.status, .verified, balanced.errors)
   }
+
+  /// `verify --rho 3/4,1/4 --scale 2 --k <k>` with `--json` and `--report`: its output, the JSON's claims and the report.
+  private func claimsRun(k: String) throws -> (output: String, claims: [[String: Any]], markdown: String) {
+    let json = folder.appendingPathComponent("claims.json")
+    let report = folder.appendingPathComponent("claims.md")
+    let result = run(["--rho", "3/4,1/4", "--scale", "2", "--k", k, "--json", json.path, "--report", report.path])
+    XCTAssertEqual(result.status, .verified, result.output + result.errors)
+    let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
+    let claims = try XCTUnwrap(document["claims"] as? [[String: Any]])
+    return (result.output, claims, try String(contentsOf: report, encoding: .utf8))
+  }
+
+  /// A claim is worded once: the statement and verdict word the JSON carries are the ones the
+  /// table prints and the report shows (with the spec's citations linked there).
+  func testTableJSONAndReportShowTheSameClaims() throws {
+    let (output, claims, markdown) = try claimsRun(k: "1...3")
+    XCTAssertEqual(claims.compactMap { $0["id"] as? String }, ["C1", "C1-near-optimum"])
+    for claim in claims {
+      let (id, statement) = (claim["id"] as! String, claim["statement"] as! String)
+      let status = try XCTUnwrap(claim["status"] as? String)
+      XCTAssertEqual((claim["pairs"] as? [String])?.count, 2, id)
+      XCTAssertTrue(output.contains("\(id) \(status.uppercased())"), "\(id): \(output)")
+      XCTAssertTrue(output.contains(statement), "\(id): \(output)")
+      let linked = statement.replacingOccurrences(
+        of: "docs/theory.md §5", with: "[docs/theory.md §5](../docs/theory.md)")
+      XCTAssertTrue(markdown.contains("| **\(status)** | \(linked) |"), "\(id): \(markdown)")
+    }
+  }
+
+  /// One k has no pair to compare: the report says C1 does not apply, and the JSON keeps the word
+  /// scripts read for it (the table is checked in HostileVerifyTests).
+  func testASingleKLeavesC1NotApplicable() throws {
+    let (_, claims, markdown) = try claimsRun(k: "2")
+    let c1 = try XCTUnwrap(claims.first { $0["id"] as? String == "C1" })
+    XCTAssertEqual(c1["status"] as? String, "undecided")
+    XCTAssertEqual((c1["pairs"] as? [String])?.count, 0)
+    XCTAssertTrue(markdown.contains("| C1 (exact optimum) | **not applicable** |"), markdown)
+  }
 }
