@@ -24,7 +24,8 @@ let package = Package(
     .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
     .systemLibrary(name: "CMPFR", pkgConfig: "mpfr", providers: [.apt(["libmpfr-dev"])]),
     .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-    // glibc's mallopt, which the Glibc module leaves out; the trainer tunes the heap with it.
+    // glibc's mallopt, which the Glibc module leaves out; the trainer tunes the heap with it, and the
+    // general verification keeps its threads on one malloc arena.
     .systemLibrary(name: "CMalloc"),
     // Arb is only an independent oracle for the tests; the product never links it.
     .systemLibrary(name: "CArb", providers: [.apt(["libflint-arb-dev"])]),
@@ -47,7 +48,8 @@ let package = Package(
 
     // Engines.
     .target(
-      name: "LatentClassTheory", dependencies: ["ContrastiveLoss", "IntervalLoss", "ExactArithmetic", "SeededRandom"]),
+      name: "LatentClassTheory",
+      dependencies: ["ContrastiveLoss", "IntervalLoss", "ExactArithmetic", "SeededRandom", "CMalloc"]),
     .target(
       name: "CIFARTraining", dependencies: ["ContrastiveLoss", "TrainingResults", "CBLAS", "CMalloc", "SeededRandom"]),
 

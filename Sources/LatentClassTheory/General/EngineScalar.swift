@@ -17,6 +17,8 @@ public protocol EngineScalar: LossScalar {
   static func bracket(_ a: Self, _ b: Self) -> Self
   /// The exact value of a finite `Double` (every one is a dyadic rational).
   init(dyadic value: Double)
+  /// A value for a quantity enclosed by `enclosure` (`Double`: a point inside; `Interval`: itself).
+  init(enclosure: Interval)
   /// `self += a · b` without allocating where the type allows (hot quadrature loops).
   mutating func addProduct(_ a: Self, _ b: Self)
   /// A `Double` inside the value, for decisions that need no rigour (step sizes, refinement).
@@ -26,6 +28,7 @@ public protocol EngineScalar: LossScalar {
 extension Double: EngineScalar {
   public init(_ value: Rational, precision: Int) { self = value.approximateDouble }
   public init(dyadic value: Double) { self = value }
+  public init(enclosure: Interval) { self = enclosure.approximateDouble }
   public mutating func addProduct(_ a: Double, _ b: Double) { self += a * b }
   public static func expm1(_ x: Double) -> Double { Foundation.expm1(x) }
   public static func sqrt(_ x: Double) -> Double { x.squareRoot() }
@@ -35,6 +38,7 @@ extension Double: EngineScalar {
 
 extension Interval: EngineScalar {
   public init(dyadic value: Double) { self.init(exactly: value) }
+  public init(enclosure: Interval) { self = enclosure }
   public static func bracket(_ a: Interval, _ b: Interval) -> Interval { Interval.hull(a, b) }
   public var estimate: Double { approximateDouble }
 }

@@ -1,4 +1,5 @@
 import ExactArithmetic
+import Foundation
 
 /// One certified row of the general (any `ρ`, any `D_c`) verification.
 public struct GeneralRow: Sendable {
@@ -48,7 +49,7 @@ public struct GeneralRow: Sendable {
 }
 
 /// Runs solver, refinement, certificates and downstream metrics for a model over a list of `k`.
-/// Warm-starts each `k` from the previous optimum.
+/// Warm-starts each `k` from the previous optimum; curvature bounds and locations run on the other cores.
 ///
 /// What "verified" means for a row: `Ĝ_k` is a rational feasible Gram matrix with
 /// `L_k(Ĝ_k) − min_F L_k ≤ gapTolerance`, certified (docs/theory.md §6). A row is also *located*
@@ -72,8 +73,19 @@ public enum GeneralVerification {
   ) -> [GeneralRow] {
     var start: [[Double]]? = nil
     let solver = GramSolver()
-    return ks.enumerated().map { index, k in
-      defer { progress(index + 1) }
+    // Each solve warm-starts the next and its certificate decides which solution is kept, so this part
+    // runs in order; the curvature bound, location and downstream metrics depend only on their own row
+    // and run on the other cores, in the same order whatever their number.
+    let background = OrderedBackgroundWork<GeneralRow>(
+      workers: ProcessInfo.processInfo.activeProcessorCount - 1)
+    var reported = 0
+    func report(_ done: Int) {
+      while reported < done {
+        reported += 1
+        progress(reported)
+      }
+    }
+    for k in ks {
       let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: scale), engine: engine)
       // Certifies a solution, refined first when locating; Newton may converge to a critical point of
       // the wrong rank (near a change of the optimum's rank), and then the unrefined solution is certified.
@@ -95,23 +107,40 @@ public enum GeneralVerification {
         if retry.1.certifies(gapAtMost: gapTolerance) { (solution, refinement, certificate) = (cold, retry.0, retry.1) }
       }
       start = solution.factor
-      let verified = certificate.certifies(gapAtMost: gapTolerance)
-      let curvature =
-        verified && locate ? CurvatureCertificate(loss, gram: certificate.gram, precision: precision).lowerBound : nil
-      var location: OptimumLocation? = nil
-      if let gap = certificate.gap, let curvature, verified {
-        location = OptimumLocation.locate(gap: gap, curvature: curvature, scale: scale, precision: precision)
+      let (kept, keptRefinement, keptCertificate) = (solution, refinement, certificate)
+      background.submit {
+        located(
+          loss, solution: kept, refinement: keptRefinement, certificate: keptCertificate, model: model,
+          scale: scale, precision: precision, gapTolerance: gapTolerance, locate: locate)
       }
-      return GeneralRow(
-        negatives: k, engine: loss.engine, status: verified ? .verified : .undecided, certificate: certificate,
-        downstream: DownstreamMetrics(model: model, gram: certificate.gram, scale: scale, precision: precision),
-        solverIterations: solution.iterations, solverConverged: solution.converged, refinement: refinement,
-        curvatureLowerBound: curvature, location: location,
-        downstreamAtOptimum: location.map {
-          DownstreamMetrics(
-            model: model, gram: certificate.gram, scale: scale, precision: precision, radius: $0.distanceBound)
-        })
+      report(background.completedPrefix())
     }
+    return background.finish(progress: report)
+  }
+
+  /// The row of a certified solution: curvature bound, location and downstream metrics.
+  private static func located(
+    _ loss: PopulationLoss, solution: GramSolver.Solution, refinement: OptimumRefinement?,
+    certificate: OptimalityCertificate, model: LatentClassModel, scale: Rational, precision: Int,
+    gapTolerance: Rational, locate: Bool
+  ) -> GeneralRow {
+    let verified = certificate.certifies(gapAtMost: gapTolerance)
+    let curvature =
+      verified && locate ? CurvatureCertificate(loss, gram: certificate.gram, precision: precision).lowerBound : nil
+    var location: OptimumLocation? = nil
+    if let gap = certificate.gap, let curvature, verified {
+      location = OptimumLocation.locate(gap: gap, curvature: curvature, scale: scale, precision: precision)
+    }
+    return GeneralRow(
+      negatives: loss.problem.negatives, engine: loss.engine, status: verified ? .verified : .undecided,
+      certificate: certificate,
+      downstream: DownstreamMetrics(model: model, gram: certificate.gram, scale: scale, precision: precision),
+      solverIterations: solution.iterations, solverConverged: solution.converged, refinement: refinement,
+      curvatureLowerBound: curvature, location: location,
+      downstreamAtOptimum: location.map {
+        DownstreamMetrics(
+          model: model, gram: certificate.gram, scale: scale, precision: precision, radius: $0.distanceBound)
+      })
   }
 
   /// The C1 verdict about the exact optima for each consecutive pair of rows: `verified` when

@@ -61,22 +61,25 @@ public struct PopulationLoss: Sendable {
 
   /// Enclosures of the curvature weights `E[n_z y_z / (1 + S)²]` of every pair at a rational `Ĝ`
   /// (docs/theory.md §8): exact enclosures from the multinomial engine, certified lower bounds (in the
-  /// lower ends) from the Laplace engine.
+  /// lower ends) from the Laplace engine, computed at ``LaplaceEngine/curvaturePrecision`` bits.
   ///
   /// - Complexity: that of one evaluation of the engine.
   public func curvatureWeights(gram: RationalMatrix, precision: Int) -> [[Interval]] {
-    let entries = (0..<gram.rows).map { i in (0..<gram.columns).map { Interval(gram[i, $0], precision: precision) } }
     if let table {
+      let entries = (0..<gram.rows).map { i in (0..<gram.columns).map { Interval(gram[i, $0], precision: precision) } }
       return table.curvatureWeights(
         problem, gram: entries, prepared: table.prepared(precision: precision), precision: precision)
     }
-    let s = Interval(problem.scale, precision: precision)
-    let p = problem.negativeDistribution.map { Interval($0, precision: precision) }
-    let rules = QuadratureRules<Interval>(precision: precision)
+    // Lower bounds of a few correct digits are all the curvature bound uses (see LaplaceEngine.curvaturePrecision).
+    let working = LaplaceEngine.curvaturePrecision
+    let coarse = (0..<gram.rows).map { i in (0..<gram.columns).map { Interval(gram[i, $0], precision: working) } }
+    let s = Interval(problem.scale, precision: working)
+    let p = problem.negativeDistribution.map { Interval($0, precision: working) }
+    let rules = QuadratureRules<Interval>(computing: working, points: LaplaceEngine.curvatureGaussPoints)
     return problem.pairs.map { pair in
       certificateLaplace.curvatureWeights(
-        gaps: problem.exponentiatedGaps(pair, gram: entries, scale: s), probabilities: p,
-        negatives: problem.negatives, rules: rules, precision: precision)
+        gaps: problem.exponentiatedGaps(pair, gram: coarse, scale: s), probabilities: p,
+        negatives: problem.negatives, rules: rules, precision: working)
     }
   }
 

@@ -14,44 +14,51 @@ struct SymmetricEigen {
   let vectors: [[Double]]
 
   /// - Complexity: O(n³) per sweep; sweeps until the off-diagonal mass is below `ε²‖A‖²` (about 6–10).
+  ///   The matrices are flat row-major buffers: nested arrays cost more in bounds and uniqueness
+  ///   checks than the rotations themselves.
   init(_ matrix: [[Double]]) {
     let n = matrix.count
-    var a = matrix
-    var v = (0..<n).map { i in (0..<n).map { $0 == i ? 1.0 : 0.0 } }
-    let total = a.reduce(0) { $0 + $1.reduce(0) { $0 + $1 * $1 } }
-    for _ in 0..<60 {
-      var off = 0.0
-      for p in 0..<n { for q in 0..<n where q != p { off += a[p][q] * a[p][q] } }
-      if off <= 1e-32 * total || off == 0 { break }
-      for p in 0..<n {
-        for q in (p + 1)..<max(p + 1, n) where a[p][q] != 0 {
-          let theta = (a[q][q] - a[p][p]) / (2 * a[p][q])
-          let t = (theta >= 0 ? 1 : -1) / (abs(theta) + (theta * theta + 1).squareRoot())
-          let c = 1 / (t * t + 1).squareRoot()
-          let s = t * c
-          for k in 0..<n {
-            let akp = a[k][p]
-            let akq = a[k][q]
-            a[k][p] = c * akp - s * akq
-            a[k][q] = s * akp + c * akq
-          }
-          for k in 0..<n {
-            let apk = a[p][k]
-            let aqk = a[q][k]
-            a[p][k] = c * apk - s * aqk
-            a[q][k] = s * apk + c * aqk
-          }
-          for k in 0..<n {
-            let vkp = v[k][p]
-            let vkq = v[k][q]
-            v[k][p] = c * vkp - s * vkq
-            v[k][q] = s * vkp + c * vkq
+    var a = matrix.flatMap { $0 }
+    var v = [Double](repeating: 0, count: n * n)
+    for i in 0..<n { v[i * n + i] = 1 }
+    let total = matrix.reduce(0) { $0 + $1.reduce(0) { $0 + $1 * $1 } }
+    a.withUnsafeMutableBufferPointer { a in
+      v.withUnsafeMutableBufferPointer { v in
+        for _ in 0..<60 {
+          var off = 0.0
+          for p in 0..<n { for q in 0..<n where q != p { off += a[p * n + q] * a[p * n + q] } }
+          if off <= 1e-32 * total || off == 0 { break }
+          for p in 0..<n {
+            for q in (p + 1)..<max(p + 1, n) where a[p * n + q] != 0 {
+              let theta = (a[q * n + q] - a[p * n + p]) / (2 * a[p * n + q])
+              let t = (theta >= 0 ? 1 : -1) / (abs(theta) + (theta * theta + 1).squareRoot())
+              let c = 1 / (t * t + 1).squareRoot()
+              let s = t * c
+              for k in 0..<n {
+                let akp = a[k * n + p]
+                let akq = a[k * n + q]
+                a[k * n + p] = c * akp - s * akq
+                a[k * n + q] = s * akp + c * akq
+              }
+              for k in 0..<n {
+                let apk = a[p * n + k]
+                let aqk = a[q * n + k]
+                a[p * n + k] = c * apk - s * aqk
+                a[q * n + k] = s * apk + c * aqk
+              }
+              for k in 0..<n {
+                let vkp = v[k * n + p]
+                let vkq = v[k * n + q]
+                v[k * n + p] = c * vkp - s * vkq
+                v[k * n + q] = s * vkp + c * vkq
+              }
+            }
           }
         }
       }
     }
-    let order = (0..<n).sorted { a[$0][$0] < a[$1][$1] }
-    values = order.map { a[$0][$0] }
-    vectors = order.map { j in (0..<n).map { v[$0][j] } }
+    let order = (0..<n).sorted { a[$0 * n + $0] < a[$1 * n + $1] }
+    values = order.map { a[$0 * n + $0] }
+    vectors = order.map { j in (0..<n).map { v[$0 * n + j] } }
   }
 }

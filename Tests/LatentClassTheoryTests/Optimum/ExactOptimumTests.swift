@@ -70,17 +70,18 @@ final class ExactOptimumTests: XCTestCase {
   }
 
   /// The Laplace engine's curvature weights are certified lower bounds of the exact expectations
-  /// (multinomial enclosures), and not far below them.
+  /// (multinomial enclosures), and within 20% of them (the √2 panels lose at most a factor 1/√2).
   func testLaplaceCurvatureWeightsAreLowerBounds() throws {
-    try forEachSeed(4) { random, seed in
+    try forEachSeed(8) { random, seed in
       let model = try RandomModels.model(classes: 2, points: 3, using: &random)
-      let problem = ContrastiveProblem(model: model, negatives: 1 + Int(random.next() % 4), scale: 2)
+      let problem = ContrastiveProblem(
+        model: model, negatives: 1 + Int(random.next() % 6), scale: Rational(1 + Int(random.next() % 4)))
       let gram = RandomModels.gram(rows: 3, using: &random)
       let exact = PopulationLoss(problem: problem, engine: .multinomial).curvatureWeights(gram: gram, precision: 96)
       let laplace = PopulationLoss(problem: problem, engine: .laplace).curvatureWeights(gram: gram, precision: 96)
       for (e, l) in zip(exact.joined(), laplace.joined()) where e.approximateDouble > 0 {
         XCTAssertLessThanOrEqual(l.lowerBound!, e.upperBound!, seed)
-        XCTAssertGreaterThan(l.approximateDouble, 0.25 * e.approximateDouble, seed)
+        XCTAssertGreaterThan(l.approximateDouble, 0.8 * e.approximateDouble, seed)
       }
     }
   }
