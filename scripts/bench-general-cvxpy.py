@@ -15,15 +15,14 @@ and prints the ratio. CVXPY's value is a floating-point solution with no certifi
     scripts/bench-general-cvxpy.py [--formulation vectorized|atoms]
 """
 import argparse
-import json
 import math
 import os
 import platform
-import subprocess
 import sys
-import tempfile
 import time
 from fractions import Fraction
+
+from verify_timing import timed_verify_rows
 
 try:
     import cvxpy as cp
@@ -135,14 +134,7 @@ def main():
     clarabel_seconds = sum(result[3] for result in results.values())
 
     command = [args.verify, "--rho", ",".join(str(p) for p in RHO), "--scale", str(SCALE), "--k", "1...12"]
-    started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    verify_seconds = time.perf_counter() - started
-
-    with tempfile.TemporaryDirectory() as folder:  # a second, untimed run for the cross-check
-        path = os.path.join(folder, "general.json")
-        subprocess.run(command + ["--json", path], check=True, stdout=subprocess.DEVNULL)
-        rows = {row["k"]: row for row in json.load(open(path))["rows"]}
+    verify_seconds, rows = timed_verify_rows(command)
 
     agree = 0
     print(f"\n{'k':>3}  {'CVXPY status':<20}{'CVXPY optimum':>22}  {'certified L_k(Ĝ) (verify)':>30}  difference  seconds")

@@ -12,13 +12,12 @@ With --stride S (default 10) Arb runs on every S-th k and its time is scaled by 
 (its cost per k grows like sqrt(k), so the sample is representative); --stride 1 runs all.
 """
 import argparse
-import json
 import os
 import platform
-import subprocess
 import sys
-import tempfile
 import time
+
+from verify_timing import timed_verify_rows
 
 try:
     from flint import arb, ctx
@@ -82,13 +81,7 @@ def main():
     arb_seconds = (time.perf_counter() - started) * args.stride
 
     command = [args.verify, "--classes", str(N), "--k", f"1...{K_MAX}"]
-    started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    verify_seconds = time.perf_counter() - started
-    with tempfile.TemporaryDirectory() as folder:  # a second, untimed run for the cross-check
-        path = os.path.join(folder, "uniform.json")
-        subprocess.run(command + ["--json", path], check=True, stdout=subprocess.DEVNULL)
-        rows = {row["k"]: row for row in json.load(open(path))["rows"]}
+    verify_seconds, rows = timed_verify_rows(command)
 
     disagreements = 0
     for k, (loss, _, collision) in arb_values.items():
