@@ -70,6 +70,9 @@ final class OrderedBackgroundWork<Result: Sendable>: @unchecked Sendable {
         condition.unlock()
         progress(done)
         condition.lock()
+        // Jobs may have finished while unlocked, and the last worker may have signalled and left:
+        // decide on a fresh count, never wait on this stale one.
+        continue
       }
       if done == results.count { break }
       if !runOldestJob() { condition.wait() }

@@ -1,3 +1,4 @@
+import Dispatch
 import TestSupport
 import XCTest
 
@@ -27,4 +28,35 @@ final class OrderedBackgroundWorkTests: XCTestCase {
       }
     }
   }
+
+  /// The last job finishing while `finish` reports progress (its lock released) must not leave
+  /// `finish` waiting for a wake-up that was already sent: the worker then exits and nobody signals.
+  func testAJobFinishingDuringAProgressReportDoesNotStallFinish() {
+    let work = OrderedBackgroundWork<Int>(workers: 1)
+    let release = DispatchSemaphore(value: 0)
+    work.submit {
+      release.wait()
+      return 7
+    }
+    let finished = DispatchSemaphore(value: 0)
+    let results = ResultBox()
+    let caller = Thread {
+      results.value = work.finish { done in
+        guard done == 0 else { return }
+        release.signal()
+        // Hold the report until the worker has stored the result (and, the queue being closed, left).
+        while work.completedPrefix() == 0 { sched_yield() }
+      }
+      finished.signal()
+    }
+    caller.start()
+    // A stall is a hang, not a slow run: the job costs nothing once released.
+    XCTAssertEqual(finished.wait(timeout: .now() + 60), .success, "finish waited for a wake-up already sent")
+    XCTAssertEqual(results.value, [7])
+  }
+}
+
+/// Hands `finish`'s results from the calling thread to the test (the semaphore orders the accesses).
+private final class ResultBox: @unchecked Sendable {
+  var value: [Int] = []
 }
