@@ -16,8 +16,13 @@ def main():
     if len(arguments) != 1:
         print(__doc__.strip(), file=sys.stderr)
         return 64
-    with open(arguments[0]) as file:
-        sweep = json.load(file)
+    try:
+        with open(arguments[0]) as file:
+            sweep = json.load(file)
+        sweep["runs"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        print(f"summarise-cifar: {arguments[0]}: not a readable train-cifar results.json ({error})", file=sys.stderr)
+        return 1
     if epochs:
         return print_epochs(sweep)
     print(f"{sweep['dataset']}, {len(sweep['classes'])} classes, {sweep['trainImages']} training images, "
