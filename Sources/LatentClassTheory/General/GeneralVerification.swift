@@ -59,8 +59,8 @@ public struct GeneralRow: Sendable {
 public enum GeneralVerification {
   /// `starts(k)`, when given and non-`nil`, replaces the previous row's optimum as the
   /// solver's starting factor for `k` (the certificate does not depend on where the solver started).
-  /// `locate` turns on the MPFR refinement (multinomial engine only), the curvature bound and the
-  /// localization; without it rows certify the gap only (enough for a floor on `min L_k`).
+  /// `locate` turns on the MPFR refinement (Laplace rows only where their plain certificate misses
+  /// `gapTolerance`), the curvature bound and the localization; without it rows certify the gap only (enough for a floor on `min L_k`).
   /// `progress` is called after each row with the number of rows done.
   ///
   /// - Complexity: per `k`, one solve (many `Double` evaluations), a refinement (a few `Interval`
@@ -89,13 +89,19 @@ public enum GeneralVerification {
       let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: scale), engine: engine)
       // Certifies a solution, refined first when locating; Newton may converge to a critical point of
       // the wrong rank (near a change of the optimum's rank), and then the unrefined solution is certified.
+      // Refining a Laplace row costs several certificates, so it is refined only when its plain certificate
+      // misses the gap (rows of undecided C1 pairs are refined later, ``refiningUndecidedPairs``).
       func certified(_ solution: GramSolver.Solution) -> (OptimumRefinement?, OptimalityCertificate) {
-        if locate, let refinement = OptimumRefinement(loss, solution: solution, precision: precision) {
-          let certificate = OptimalityCertificate.certify(
-            loss, factor: refinement.factor, precision: precision, refined: true)
-          if certificate.certifies(gapAtMost: gapTolerance) { return (refinement, certificate) }
+        let laplace = loss.engine == .laplace
+        let plain = laplace ? OptimalityCertificate.certify(loss, solution: solution, precision: precision) : nil
+        if let plain, plain.certifies(gapAtMost: gapTolerance) { return (nil, plain) }
+        if locate,
+          let refined = refinedCertificate(loss, gram: solution.gram, precision: precision, gapTolerance: gapTolerance)
+        {
+          return refined
         }
-        return (nil, OptimalityCertificate.certify(loss, solution: solution, precision: precision))
+        // Too large to refine (or Newton failed): the quadrature's width may be what the gap misses by.
+        return (nil, OptimalityCertificate.certify(loss, solution: solution, precision: precision, accurate: laplace))
       }
       var solution = solver.solve(loss, start: starts?(k) ?? start)
       var (refinement, certificate) = certified(solution)
@@ -110,17 +116,32 @@ public enum GeneralVerification {
       let (kept, keptRefinement, keptCertificate) = (solution, refinement, certificate)
       background.submit {
         located(
-          loss, solution: kept, refinement: keptRefinement, certificate: keptCertificate, model: model,
-          scale: scale, precision: precision, gapTolerance: gapTolerance, locate: locate)
+          loss, iterations: kept.iterations, converged: kept.converged, refinement: keptRefinement,
+          certificate: keptCertificate, model: model, scale: scale, precision: precision, gapTolerance: gapTolerance,
+          locate: locate)
       }
       report(background.completedPrefix())
     }
     return background.finish(progress: report)
   }
 
-  /// The row of a certified solution: curvature bound, location and downstream metrics.
-  private static func located(
-    _ loss: PopulationLoss, solution: GramSolver.Solution, refinement: OptimumRefinement?,
+  /// The refined point of `gram` and its certificate, `nil` when Newton fails or the gap is missed.
+  ///
+  /// - Complexity: see ``OptimumRefinement`` and
+  ///   ``OptimalityCertificate/certify(_:factor:precision:refined:accurate:)``.
+  static func refinedCertificate(_ loss: PopulationLoss, gram: [[Double]], precision: Int, gapTolerance: Rational)
+    -> (OptimumRefinement, OptimalityCertificate)?
+  {
+    guard let refinement = OptimumRefinement(loss, gram: gram, precision: precision) else { return nil }
+    let certificate = OptimalityCertificate.certify(
+      loss, factor: refinement.factor, precision: precision, refined: true)
+    return certificate.certifies(gapAtMost: gapTolerance) ? (refinement, certificate) : nil
+  }
+
+  /// The row of a certified solution (the solver's `iterations` and whether it `converged`): curvature
+  /// bound, location and downstream metrics.
+  static func located(
+    _ loss: PopulationLoss, iterations: Int, converged: Bool, refinement: OptimumRefinement?,
     certificate: OptimalityCertificate, model: LatentClassModel, scale: Rational, precision: Int,
     gapTolerance: Rational, locate: Bool
   ) -> GeneralRow {
@@ -135,7 +156,7 @@ public enum GeneralVerification {
       negatives: loss.problem.negatives, engine: loss.engine, status: verified ? .verified : .undecided,
       certificate: certificate,
       downstream: DownstreamMetrics(model: model, gram: certificate.gram, scale: scale, precision: precision),
-      solverIterations: solution.iterations, solverConverged: solution.converged, refinement: refinement,
+      solverIterations: iterations, solverConverged: converged, refinement: refinement,
       curvatureLowerBound: curvature, location: location,
       downstreamAtOptimum: location.map {
         DownstreamMetrics(

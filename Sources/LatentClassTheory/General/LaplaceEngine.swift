@@ -36,15 +36,16 @@ public struct LaplaceEngine: Sendable {
 
   public init(tolerance: Double = 1e-12) { self.tolerance = tolerance }
 
-  /// `L_k(G)` and its gradient (convention of ``LossAndGradient``).
+  /// `L_k(G)` and its gradient (convention of ``LossAndGradient``), with the default rules unless
+  /// `rules` are given (the accurate ones of refined rows, ``accurate(precision:)``).
   ///
   /// - Complexity: O(pairs · panels · M); panels grow like `log(k·max y / tolerance)`.
-  public func evaluate<T: EngineScalar>(_ problem: ContrastiveProblem, gram: [[T]], precision: Int) -> LossAndGradient<
-    T
-  > {
+  public func evaluate<T: EngineScalar>(
+    _ problem: ContrastiveProblem, gram: [[T]], precision: Int, rules: QuadratureRules<T>? = nil
+  ) -> LossAndGradient<T> {
     let s = T(problem.scale, precision: precision)
     let p = problem.negativeDistribution.map { T($0, precision: precision) }
-    let rules = QuadratureRules<T>(precision: precision)
+    let rules = rules ?? QuadratureRules<T>(precision: precision)
     let expectations = problem.pairs.map { pair in
       pairExpectation(
         gaps: problem.exponentiatedGaps(pair, gram: gram, scale: s), probabilities: p,
@@ -259,13 +260,15 @@ public struct QuadratureRules<T: EngineScalar> {
   }
 
   /// The rules with `points` Gauss points (and one more Lobatto point), nodes and weights enclosed at
-  /// `precision` bits.
-  init(computing precision: Int, points: Int) {
-    let pair = GaussLobattoPair(points: points, precision: precision)
-    gaussNodes = pair.gaussNodes.map(T.init(enclosure:))
-    gaussWeights = pair.gaussWeights.map(T.init(enclosure:))
-    lobattoNodes = pair.lobattoNodes.map(T.init(enclosure:))
-    lobattoWeights = pair.lobattoWeights.map(T.init(enclosure:))
+  /// `precision` bits; computed with `guardBits` more and rounded outward, because the weights' interval
+  /// formulas widen their enclosures by about `2^{2·points}` (``LaplaceEngine/accurate(precision:)``).
+  init(computing precision: Int, points: Int, guardBits: Int = 0) {
+    let pair = GaussLobattoPair(points: points, precision: precision + guardBits)
+    func working(_ x: Interval) -> T { T(enclosure: guardBits == 0 ? x : x.rounded(toPrecision: precision)) }
+    gaussNodes = pair.gaussNodes.map(working)
+    gaussWeights = pair.gaussWeights.map(working)
+    lobattoNodes = pair.lobattoNodes.map(working)
+    lobattoWeights = pair.lobattoWeights.map(working)
     oneHalf = T(Rational(1, 2), precision: precision)
   }
 
@@ -286,11 +289,12 @@ public struct QuadratureRules<T: EngineScalar> {
   private func apply(
     _ f: FrullaniIntegrand<T>, _ nodes: [T], _ weights: [T], from a: Double, to b: Double, endpoints: Bool
   ) -> (value: T, derivatives: [T]) {
-    let left = T(dyadic: a)
-    let right = T(dyadic: b)
+    let zero = f.zero
+    // At the working precision: an exact `Double` alone would round the Lobatto end nodes' `e^{−t}` at 64 bits.
+    let left = T(dyadic: a) + zero
+    let right = T(dyadic: b) + zero
     let half = (right - left) * oneHalf
     let middle = left + half
-    let zero = f.zero
     var decays = [T](repeating: zero, count: f.gaps.count)
     var value = zero
     var derivatives = [T](repeating: zero, count: f.gaps.count)

@@ -11,9 +11,10 @@ import Foundation
 ///     F_V = C(V Vᵀ) V + diag(λ) V = 0,     F_i = ‖v_i‖² − 1 = 0  (i ∈ A),     λ_i = 0 (i ∉ A).
 ///
 /// Newton's method on them: the residual `F` is evaluated in `Interval` at `workingPrecision`
-/// bits (the gradient `C` through the multinomial engine, which has no truncation error), the
-/// Jacobian analytically in `Double` from the engine's per-pair softmax covariances
-/// (``MultinomialEngine/logGapHessians(_:gram:prepared:)``), and each step solves the damped
+/// bits (the gradient `C` through the multinomial engine, which has no truncation error, or the
+/// Laplace quadrature with rules accurate to about that precision), the
+/// Jacobian analytically in `Double` from the engine's per-pair Hessians in the log-gaps
+/// (``RefinementEvaluations``), and each step solves the damped
 /// least-squares system `(JᵀJ + εI)Δ = −JᵀF` (the damping fixes the gauge `V ↦ VQ`). Steps in
 /// `Double` first bring `F` to `Double`'s rounding floor at no MPFR cost; each MPFR step then gains
 /// what the `Double` Jacobian's accuracy allows (about twelve digits), and the fixed point is the
@@ -31,22 +32,28 @@ public struct OptimumRefinement: Sendable {
   /// evaluation was skipped, predicted from the two before).
   public let residual: Double
 
-  /// Refines `solution` for `loss`; `precision` is the certificate's, the working precision is 64 bits more.
+  /// Refines `solution` for `loss`; `precision` is the certificate's, the working precision is 64 bits
+  /// more (multinomial engine) or the same (Laplace, ``RefinementEvaluations/workingPrecision(_:precision:)``).
   ///
   /// - Complexity: at most four `Double` steps, then per MPFR step (usually two) one in-place `Interval` gradient
   ///   evaluation; each step costs one `Double` Jacobian (`Mr + |A|` Hessian-vector products of
   ///   `O(pairs · M²)`) and an `O((Mr + |A|)³)` solve; at most 12 MPFR steps.
   public init?(_ loss: PopulationLoss, solution: GramSolver.Solution, precision: Int) {
-    guard let table = loss.table else { return nil }
-    let gram = solution.gram
+    self.init(loss, gram: solution.gram, precision: precision)
+  }
+
+  /// Refines the Gram matrix `gram` (e.g. a certified row's `Ĝ` in `Double`) as ``init(_:solution:precision:)``.
+  init?(_ loss: PopulationLoss, gram: [[Double]], precision: Int) {
     let m = gram.count
     let eigen = SymmetricEigen(gram)
     let largest = max(eigen.values.last ?? 0, 1e-300)
     let kept = eigen.values.indices.filter { eigen.values[$0] > 1e-7 * largest }.reversed()
     guard !kept.isEmpty else { return nil }
     let active = (0..<m).map { gram[$0][$0] > 1 - 1e-6 }
+    guard m * kept.count + active.filter({ $0 }).count <= OptimumRefinement.maximumUnknowns else { return nil }
     let system = OptimalitySystem(
-      loss: loss, table: table, rank: kept.count, active: active, workingPrecision: precision + 64)
+      loss: loss, rank: kept.count, active: active,
+      workingPrecision: RefinementEvaluations.workingPrecision(loss, precision: precision))
     let grid = Rational(1, 2).power(precision + 48)
 
     let v = (0..<m).map { i in kept.map { j in eigen.vectors[j][i] * eigen.values[j].squareRoot() } }
@@ -69,7 +76,7 @@ public struct OptimumRefinement: Sendable {
     var best: (unknowns: [Rational], residual: Double)? = nil
     var steps = 0
     var previous: Double? = nil
-    let target = pow(2, -Double(precision + 8))
+    let target = RefinementEvaluations.residualTarget(loss, precision: precision)
     for step in 0..<12 {
       let residual = system.residual(unknowns)
       let size = residual.map(abs).max() ?? 0
@@ -95,6 +102,10 @@ public struct OptimumRefinement: Sendable {
     self.init(factor: system.factorInBall(best.unknowns, grid: grid), steps: steps, residual: best.residual)
   }
 
+  /// The most unknowns `Mr + |A|` refined: each step's dense Jacobian and normal equations cost
+  /// `O((Mr + |A|)³)`, a few seconds at this size (10 classes at full rank need 110).
+  static let maximumUnknowns = 600
+
   init(factor: RationalMatrix, steps: Int, residual: Double) {
     self.factor = factor
     self.steps = steps
@@ -105,22 +116,18 @@ public struct OptimumRefinement: Sendable {
 /// The optimality system of ``OptimumRefinement`` for a fixed rank and active set.
 struct OptimalitySystem {
   let loss: PopulationLoss
-  let table: MultinomialEngine
   let rank: Int
   let active: [Bool]
   let workingPrecision: Int
-  /// The count vectors' weights at the working precision and in `Double`, converted once for all steps.
-  let workingTable: MultinomialEngine.Prepared<Interval>
-  let doubleTable: MultinomialEngine.Prepared<Double>
+  /// The engine's gradient at the working precision and Hessians in `Double`, prepared once for all steps.
+  let evaluations: RefinementEvaluations
 
-  init(loss: PopulationLoss, table: MultinomialEngine, rank: Int, active: [Bool], workingPrecision: Int) {
+  init(loss: PopulationLoss, rank: Int, active: [Bool], workingPrecision: Int) {
     self.loss = loss
-    self.table = table
     self.rank = rank
     self.active = active
     self.workingPrecision = workingPrecision
-    workingTable = table.prepared(precision: workingPrecision)
-    doubleTable = table.prepared(precision: 53)
+    evaluations = RefinementEvaluations(loss, workingPrecision: workingPrecision)
   }
 
   var dimension: Int { active.count }
@@ -142,7 +149,7 @@ struct OptimalitySystem {
     let (v, lambda) = unpack(x.map { Interval($0, precision: p) })
     let gram = (0..<dimension).map { i in (0..<dimension).map { j in dot(v[i], v[j], zero: Interval(0, precision: p)) }
     }
-    let c = table.refinementGradient(loss.problem, gram: gram, prepared: workingTable, precision: p).gradient
+    let c = evaluations.gradient(loss.problem, gram: gram, precision: p)
     return equations(v: v, lambda: lambda, gradient: c, zero: Interval(0, precision: p)).map(\.estimate)
   }
 
@@ -177,7 +184,7 @@ struct OptimalitySystem {
   /// `∂F/∂x` at `x`, in `Double`.
   ///
   /// With `dG = dV Vᵀ + V dVᵀ`, the gradient moves by `dC = ∇²L[dG]`, which each pair `(x, x⁺)`
-  /// contributes to row `x` through its block `B` (``MultinomialEngine/logGapHessians(_:gram:prepared:)``):
+  /// contributes to row `x` through its block `B` (``RefinementEvaluations/logGapHessians(_:gram:)``):
   /// `dq = B·da` with `da_z = s(dG_xz − dG_xx⁺)`, entered like the gradient in
   /// ``ContrastiveProblem/assemble(_:precision:)``. Then `dF_V = dC V + C dV + diag(λ) dV + diag(dλ) V`
   /// and `dF_i = 2⟨v_i, dv_i⟩`.
@@ -189,8 +196,8 @@ struct OptimalitySystem {
     let lambda = multipliers.map { $0 ?? 0 }
     let m = dimension
     let gram = (0..<m).map { i in (0..<m).map { j in dot(v[i], v[j], zero: 0.0) } }
-    let c = table.evaluate(problem, gram: gram, prepared: doubleTable, precision: 53).gradient
-    let blocks = table.logGapHessians(problem, gram: gram, prepared: doubleTable)
+    let c: [[Double]] = loss.evaluate(gram: gram).gradient
+    let blocks = evaluations.logGapHessians(problem, gram: gram)
     let s = problem.scale.approximateDouble
     let weights = problem.pairs.map { $0.weight.approximateDouble * s }
     let rows = activeRows

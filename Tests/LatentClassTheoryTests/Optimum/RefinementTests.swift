@@ -18,8 +18,7 @@ final class RefinementTests: XCTestCase {
         engine: .multinomial)
       let rank = 1 + Int(random.next() % 3)
       let active = (0..<3).map { _ in random.next() % 2 == 0 }
-      let system = OptimalitySystem(
-        loss: loss, table: try XCTUnwrap(loss.table), rank: rank, active: active, workingPrecision: 128)
+      let system = OptimalitySystem(loss: loss, rank: rank, active: active, workingPrecision: 128)
       let unknowns = 3 * rank + active.filter { $0 }.count
       let x = (0..<unknowns).map { _ in Double.random(in: -0.6...0.6, using: &random) }
       let jacobian = system.jacobian(at: x)
