@@ -10,6 +10,11 @@ public enum Defaults {
   public static let precisionRange = 32...4096
   /// The certified gap a general row needs to count as verified.
   public static let gapTolerance = Rational(1, 100_000_000)
+  /// Whether a general study refines, after its rows, the unrefined Laplace rows of C1 pairs it left
+  /// undecided. Each such row costs a Newton refinement and a certificate on accurate quadrature rules,
+  /// about three plain rows' worth (`--rho zipf:1:10 --k 1...100` refines 100 rows), and usually decides
+  /// the pair; off by default so that plain runs keep their speed, `--refine-undecided on` turns it on.
+  public static let refineUndecidedPairs = false
   /// The largest class count of the uniform engine.
   public static let maximumUniformClasses = 1000
   /// The largest Gram matrix (points `N·m`) a general run accepts: the solver's cost grows

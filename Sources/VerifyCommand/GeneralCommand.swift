@@ -23,7 +23,8 @@ enum GeneralCommand {
     var bar: TerminalProgress?
     let study = GeneralStudy(
       model: options.model, ks: options.negatives, scale: options.scale, engine: options.engine,
-      precision: options.precision, gapTolerance: options.gapTolerance, weighting: options.weighting
+      precision: options.precision, gapTolerance: options.gapTolerance, weighting: options.weighting,
+      refineUndecidedPairs: options.refineUndecidedPairs
     ) { done, total in
       bar = bar ?? TerminalProgress(total: total)
       bar?.update(done: done, label: "verify: certified rows")

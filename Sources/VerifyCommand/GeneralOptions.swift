@@ -13,6 +13,8 @@ public struct GeneralOptions {
   public var engine: ExpectationEngine
   public var gapTolerance: Rational
   public var weighting: DownstreamWeighting
+  /// Whether the Laplace rows of undecided C1 pairs are refined (``GeneralStudy``).
+  public var refineUndecidedPairs: Bool
   public var jsonPath: String?
   public var reportPath: String?
 
@@ -40,6 +42,9 @@ public struct GeneralOptions {
     let weightings = DownstreamWeighting.allCases.map(\.rawValue)
     weighting = DownstreamWeighting(
       rawValue: try arguments.value("--c1-loss", .oneOf(weightings), default: Defaults.downstreamWeighting.rawValue))!
+    refineUndecidedPairs =
+      try arguments.value(
+        "--refine-undecided", .oneOf(["on", "off"]), default: Defaults.refineUndecidedPairs ? "on" : "off") == "on"
     model = try Self.model(arguments, readFile: readFile)
     jsonPath = arguments.text("--json")
     reportPath = arguments.text("--report")

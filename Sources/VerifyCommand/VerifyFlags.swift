@@ -37,11 +37,14 @@ enum VerifyFlags {
   static let c1Loss = Flag.option(
     "--c1-loss", "w", default: Defaults.downstreamWeighting.rawValue,
     help: "Downstream loss C1 orders across k: weighted (classes by ρ) or balanced (1/N each).")
+  static let refineUndecided = Flag.option(
+    "--refine-undecided", "on|off", default: Defaults.refineUndecidedPairs ? "on" : "off",
+    help: "Refine the Laplace rows of C1 pairs left undecided (slower; decides most of them).")
   static let compare = Flag.option(
     "--compare", "results.json", help: "Same as the compare subcommand (kept for existing scripts).")
 
   static let uniform = [classes, negatives, scale, precision, json, report]
-  static let general = [rho, pointsPerClass, within, model, engine, gap, c1Loss]
+  static let general = [rho, pointsPerClass, within, model, engine, gap, c1Loss, refineUndecided]
   static let all = uniform + general + [compare]
 
   /// Flags that select the general path; without them `verify` runs the uniform engine.

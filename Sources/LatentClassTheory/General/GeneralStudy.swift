@@ -21,14 +21,18 @@ public struct GeneralStudy: Sendable {
   /// For non-overlapping point-level models: the class-level optimum for each `k` and whether the optima agree (T1).
   public let collapse: [CollapseCheck.Comparison]?
 
-  /// Runs the study; `progress` gets the rows certified so far and the total.
+  /// Runs the study; `progress` gets the rows certified so far and the total. With
+  /// `refineUndecidedPairs`, class-level rows of undecided C1 pairs are then refined
+  /// (``GeneralVerification/refiningUndecidedPairs(_:model:scale:precision:gapTolerance:weighting:)``).
   ///
   /// - Complexity: one or (with collapse) two
-  ///   ``GeneralVerification/run(model:ks:scale:engine:precision:gapTolerance:locate:starts:progress:)``.
+  ///   ``GeneralVerification/run(model:ks:scale:engine:precision:gapTolerance:locate:starts:progress:)``, and
+  ///   the refinements.
   public init(
     model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
     precision: Int = Defaults.precision, gapTolerance: Rational = Defaults.gapTolerance,
     weighting: DownstreamWeighting = Defaults.downstreamWeighting, ties: TieRule = Defaults.ties,
+    refineUndecidedPairs: Bool = Defaults.refineUndecidedPairs,
     progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
   ) {
     self.model = model
@@ -45,9 +49,14 @@ public struct GeneralStudy: Sendable {
       rows = comparisons.map(\.pointLevel)
     } else {
       collapse = nil
-      rows = GeneralVerification.run(
+      let certified = GeneralVerification.run(
         model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
         progress: { progress($0, ks.count) })
+      rows =
+        refineUndecidedPairs
+        ? GeneralVerification.refiningUndecidedPairs(
+          certified, model: model, scale: scale, precision: precision, gapTolerance: gapTolerance, weighting: weighting)
+        : certified
     }
     verdicts = GeneralVerification.verdicts(rows, weighting: weighting)
     nearOptimumVerdicts = GeneralVerification.nearOptimumVerdicts(rows, weighting: weighting, ties: ties)
