@@ -37,6 +37,17 @@ enum RandomModels {
       })
   }
 
+  /// A random 3-class, 3-point model's problem at `s = 2` with 1 to `maximumNegatives` negatives, and a
+  /// random feasible Gram matrix: the points where the engines' pieces are compared.
+  static func problemAndGram(maximumNegatives: Int, using generator: inout SplitMix64) throws -> (
+    ContrastiveProblem, RationalMatrix
+  ) {
+    let model = try model(classes: 3, points: 3, using: &generator)
+    let problem = ContrastiveProblem(
+      model: model, negatives: 1 + Int(generator.next() % UInt64(maximumNegatives)), scale: 2)
+    return (problem, gram(rows: 3, using: &generator))
+  }
+
   static func gram(rows: Int, using generator: inout SplitMix64) -> RationalMatrix {
     let v = factor(rows: rows, columns: rows, using: &generator)
     return v * v.transposed

@@ -12,10 +12,8 @@ final class LaplaceRefinementTests: XCTestCase {
   /// models and Gram matrices.
   func testLogGapHessiansMatchEnumeration() throws {
     try forEachSeed(4) { random, seed in
-      let model = try RandomModels.model(classes: 3, points: 3, using: &random)
-      let problem = ContrastiveProblem(model: model, negatives: 1 + Int(random.next() % 6), scale: 2)
+      let (problem, rational) = try RandomModels.problemAndGram(maximumNegatives: 6, using: &random)
       let table = MultinomialEngine(problem: problem)
-      let rational = RandomModels.gram(rows: 3, using: &random)
       let gram = (0..<3).map { i in (0..<3).map { rational[i, $0].approximateDouble } }
       let enumerated = table.logGapHessians(problem, gram: gram, prepared: table.prepared(precision: 53))
       let quadrature = LaplaceEngine().logGapHessians(problem, gram: gram)

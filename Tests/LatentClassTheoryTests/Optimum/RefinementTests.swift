@@ -40,10 +40,8 @@ final class RefinementTests: XCTestCase {
   /// is about as tight.
   func testInPlaceGradientAgreesWithTheEngine() throws {
     try forEachSeed(6) { random, seed in
-      let model = try RandomModels.model(classes: 3, points: 3, using: &random)
-      let problem = ContrastiveProblem(model: model, negatives: 1 + Int(random.next() % 4), scale: 2)
+      let (problem, gram) = try RandomModels.problemAndGram(maximumNegatives: 4, using: &random)
       let table = MultinomialEngine(problem: problem)
-      let gram = RandomModels.gram(rows: 3, using: &random)
       let entries = (0..<3).map { i in (0..<3).map { Interval(gram[i, $0], precision: 160) } }
       let prepared: MultinomialEngine.Prepared<Interval> = table.prepared(precision: 160)
       let generic = table.evaluate(problem, gram: entries, prepared: prepared, precision: 160).gradient
