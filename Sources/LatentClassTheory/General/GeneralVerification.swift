@@ -92,16 +92,15 @@ public enum GeneralVerification {
       // Refining a Laplace row costs several certificates, so it is refined only when its plain certificate
       // misses the gap (rows of undecided C1 pairs are refined later, ``refiningUndecidedPairs``).
       func certified(_ solution: GramSolver.Solution) -> (OptimumRefinement?, OptimalityCertificate) {
-        let laplace = loss.engine == .laplace
-        let plain = laplace ? OptimalityCertificate.certify(loss, solution: solution, precision: precision) : nil
+        let plain =
+          loss.engine == .laplace ? OptimalityCertificate.certify(loss, solution: solution, precision: precision) : nil
         if let plain, plain.certifies(gapAtMost: gapTolerance) { return (nil, plain) }
         if locate,
           let refined = refinedCertificate(loss, gram: solution.gram, precision: precision, gapTolerance: gapTolerance)
         {
           return refined
         }
-        // Too large to refine (or Newton failed): the quadrature's width may be what the gap misses by.
-        return (nil, OptimalityCertificate.certify(loss, solution: solution, precision: precision, accurate: laplace))
+        return (nil, plain ?? OptimalityCertificate.certify(loss, solution: solution, precision: precision))
       }
       var solution = solver.solve(loss, start: starts?(k) ?? start)
       var (refinement, certificate) = certified(solution)
@@ -128,7 +127,7 @@ public enum GeneralVerification {
   /// The refined point of `gram` and its certificate, `nil` when Newton fails or the gap is missed.
   ///
   /// - Complexity: see ``OptimumRefinement`` and
-  ///   ``OptimalityCertificate/certify(_:factor:precision:refined:accurate:)``.
+  ///   ``OptimalityCertificate/certify(_:factor:precision:refined:)``.
   static func refinedCertificate(_ loss: PopulationLoss, gram: [[Double]], precision: Int, gapTolerance: Rational)
     -> (OptimumRefinement, OptimalityCertificate)?
   {

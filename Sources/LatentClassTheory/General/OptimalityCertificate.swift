@@ -34,18 +34,17 @@ public struct OptimalityCertificate: Sendable {
     return gap <= tolerance
   }
 
-  /// Rounds `solution` to a rational feasible `Ĝ` and certifies it; `accurate` as in
-  /// ``PopulationLoss/enclose(gram:precision:accurate:)``.
+  /// Rounds `solution` to a rational feasible `Ĝ` and certifies it.
   ///
   /// Rounding: `V` to multiples of `2^{−48}`, then any row with `‖v̂‖² > 1` scaled by a
   /// rational `r < 1` with `r²‖v̂‖² ≤ 1` checked exactly. Because `C V ≈ −diag(λ) V` at
   /// an optimum, the rounding costs only `O(2^{−96})` in `⟨C + diag λ, Ĝ⟩`.
   ///
-  /// - Complexity: see ``certify(_:factor:precision:refined:accurate:)``.
-  public static func certify(
-    _ loss: PopulationLoss, solution: GramSolver.Solution, precision: Int = Defaults.precision, accurate: Bool = false
-  ) -> OptimalityCertificate {
-    certify(loss, factor: roundedFactor(solution.factor), precision: precision, refined: false, accurate: accurate)
+  /// - Complexity: see ``certify(_:factor:precision:refined:)``.
+  public static func certify(_ loss: PopulationLoss, solution: GramSolver.Solution, precision: Int = Defaults.precision)
+    -> OptimalityCertificate
+  {
+    certify(loss, factor: roundedFactor(solution.factor), precision: precision, refined: false)
   }
 
   /// Certifies the rational feasible point `Ĝ = factor · factorᵀ` (every row of `factor` in the unit ball).
@@ -53,19 +52,19 @@ public struct OptimalityCertificate: Sendable {
   /// Multipliers: `λ_i = −(C_mid Ĝ)_ii / Ĝ_ii` on rows with `Ĝ_ii ≈ 1` (else 0), clamped at 0,
   /// plus a shift `δ` increased sixteenfold from a start until the exact LDLᵀ succeeds. A `refined`
   /// point (accurate far beyond `Double`) uses the exact midpoints of the gradient's enclosures (the
-  /// `accurate` ones of ``PopulationLoss/enclose(gram:precision:accurate:)`` unless told otherwise) and
+  /// accurate ones of ``PopulationLoss/enclose(gram:precision:accurate:)``) and
   /// starts the shift near `2^{−precision}`; otherwise `C_mid` is rounded to `Double` (cheaper exact
   /// arithmetic) and the shift starts at `10^{−15}`. Either way the bound is rigorous: the radius
   /// `R` accounts for the distance of `C_mid` from the enclosures.
   ///
   /// - Complexity: one `Interval` evaluation of `L_k` and its gradient, O(M³) exact
   ///   operations for `Ĝ`, and up to about twenty exact LDLᵀ factorizations.
-  public static func certify(
-    _ loss: PopulationLoss, factor: RationalMatrix, precision: Int, refined: Bool, accurate: Bool? = nil
-  ) -> OptimalityCertificate {
+  public static func certify(_ loss: PopulationLoss, factor: RationalMatrix, precision: Int, refined: Bool)
+    -> OptimalityCertificate
+  {
     let gram = factor * factor.transposed
     let m = gram.rows
-    let enclosure = loss.enclose(gram: gram, precision: precision, accurate: accurate ?? refined)
+    let enclosure = loss.enclose(gram: gram, precision: precision, accurate: refined)
     func uncertified() -> OptimalityCertificate {
       OptimalityCertificate(
         gram: gram, factor: factor, loss: enclosure.loss, lowerBound: nil, gap: nil, multipliers: [])
