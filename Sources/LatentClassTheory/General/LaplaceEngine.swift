@@ -36,16 +36,15 @@ public struct LaplaceEngine: Sendable {
 
   public init(tolerance: Double = 1e-12) { self.tolerance = tolerance }
 
-  /// `L_k(G)` and its gradient (convention of ``LossAndGradient``), with the default rules unless
-  /// `rules` are given (the accurate ones of refined rows, ``accurate(precision:)``).
+  /// `L_k(G)` and its gradient (convention of ``LossAndGradient``).
   ///
   /// - Complexity: O(pairs · panels · M); panels grow like `log(k·max y / tolerance)`.
-  public func evaluate<T: EngineScalar>(
-    _ problem: ContrastiveProblem, gram: [[T]], precision: Int, rules: QuadratureRules<T>? = nil
-  ) -> LossAndGradient<T> {
+  public func evaluate<T: EngineScalar>(_ problem: ContrastiveProblem, gram: [[T]], precision: Int) -> LossAndGradient<
+    T
+  > {
     let s = T(problem.scale, precision: precision)
     let p = problem.negativeDistribution.map { T($0, precision: precision) }
-    let rules = rules ?? QuadratureRules<T>(precision: precision)
+    let rules = QuadratureRules<T>(precision: precision)
     let expectations = problem.pairs.map { pair in
       pairExpectation(
         gaps: problem.exponentiatedGaps(pair, gram: gram, scale: s), probabilities: p,

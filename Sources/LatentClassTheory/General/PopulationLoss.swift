@@ -94,9 +94,9 @@ public struct PopulationLoss: Sendable {
     let entries = (0..<gram.rows).map { i in (0..<gram.columns).map { Interval(gram[i, $0], precision: precision) } }
     if engine == .laplace && accurate {
       let (engine, rules) = LaplaceEngine.accurate(precision: precision)
-      return engine.evaluate(problem, gram: entries, precision: precision, rules: rules)
+      return engine.enclose(problem, gram: entries, precision: precision, rules: rules)
     }
-    if engine == .laplace { return certificateLaplace.evaluate(problem, gram: entries, precision: precision) }
+    if engine == .laplace { return certificateLaplace.enclose(problem, gram: entries, precision: precision) }
     return evaluate(gram: entries, precision: precision)
   }
 }
