@@ -156,13 +156,13 @@ private final class MomentSequence {
       g.append(coefficient)
       ig.append(coefficient * Interval(n, precision: working))
     }
-    var weighted = Interval(0, precision: working)
-    var plain = Interval(0, precision: working)
+    var weighted = ProductSum(precision: working)
+    var plain = ProductSum(precision: working)
     for i in stride(from: 2, through: n, by: 1) {
-      weighted.addProduct(ig[i], values[n - i])
-      plain.addProduct(g[i], values[n - i])
+      weighted.add(ig[i], times: values[n - i])
+      plain.add(g[i], times: values[n - i])
     }
     let nInterval = Interval(n, precision: working)
-    values.append((trialsPlusOne * weighted - nInterval * plain) / nInterval)
+    values.append((trialsPlusOne * weighted.value - nInterval * plain.value) / nInterval)
   }
 }
