@@ -24,8 +24,8 @@ let package = Package(
     .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
     .systemLibrary(name: "CMPFR", pkgConfig: "mpfr", providers: [.apt(["libmpfr-dev"])]),
     .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-    // glibc's mallopt, which the Glibc module leaves out; the trainer tunes the heap with it, and the
-    // general verification keeps its threads on one malloc arena.
+    // glibc's mallopt, which the Glibc module leaves out; the trainer tunes the heap with it, and
+    // `verify` keeps the threads of the general path on one malloc arena.
     .systemLibrary(name: "CMalloc"),
     // Arb is only an independent oracle for the tests; the product never links it.
     .systemLibrary(name: "CArb", providers: [.apt(["libflint-arb-dev"])]),
@@ -49,7 +49,7 @@ let package = Package(
     // Engines.
     .target(
       name: "LatentClassTheory",
-      dependencies: ["ContrastiveLoss", "IntervalLoss", "ExactArithmetic", "SeededRandom", "CMalloc"]),
+      dependencies: ["ContrastiveLoss", "IntervalLoss", "ExactArithmetic", "SeededRandom"]),
     .target(
       name: "CIFARTraining", dependencies: ["ContrastiveLoss", "TrainingResults", "CBLAS", "CMalloc", "SeededRandom"]),
 
@@ -61,7 +61,7 @@ let package = Package(
 
     // Front ends. CommandLineSupport (Foundation only) holds the flag table, help, errors,
     // the atomic multi-file writer and the progress line every command shares.
-    .target(name: "CommandLineSupport"),
+    .target(name: "CommandLineSupport", dependencies: ["CMalloc"]),
     .target(
       name: "VerifyCommand",
       dependencies: [

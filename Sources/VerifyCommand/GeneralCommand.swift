@@ -19,6 +19,7 @@ enum GeneralCommand {
     } catch {
       return VerifyCommand.fail(error, errors)
     }
+    MallocArenas.shareOne()
     // Solving and certifying takes minutes for large models: a progress line on a terminal's stderr.
     var bar: TerminalProgress?
     let study = GeneralStudy(

@@ -1,4 +1,3 @@
-import CMalloc
 import Foundation
 
 #if canImport(Glibc)
@@ -24,11 +23,6 @@ final class OrderedBackgroundWork<Result: Sendable>: @unchecked Sendable {
 
   /// Starts up to `workers` threads.
   init(workers: Int) {
-    // One malloc arena for every thread: glibc reserves 64 MB of address space per extra arena, and
-    // under `ulimit -v` a failed arena ended in a segmentation fault instead of the clean refusal of
-    // ExactArithmetic.MemoryExhaustion (measured: zipf:1:10, k = 4…6 at 120 MB). Costs no measurable
-    // time with two threads.
-    if workers > 0 { mallopt(M_ARENA_MAX, 1) }
     for _ in 0..<max(workers, 0) {
       guard let thread = startThread(stackBytes: OrderedBackgroundWork.stackBytes, { [self] in serve() }) else { break }
       threads.append(thread)
