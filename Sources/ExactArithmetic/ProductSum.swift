@@ -31,25 +31,10 @@ public struct ProductSum: ~Copyable {
   /// - Complexity: two MPFR multiplications and two additions when `a` and `b` each lie on
   ///   one side of 0; a general interval product otherwise.
   public mutating func add(_ a: Interval, times b: Interval) {
-    let (x, y) = (a.storage, b.storage)
-    let xPositive = cmpfr_sgn(x.lower) >= 0
-    let yPositive = cmpfr_sgn(y.lower) >= 0
-    let xNegative = cmpfr_sgn(x.upper) <= 0
-    let yNegative = cmpfr_sgn(y.upper) <= 0
-    switch (xPositive, xNegative, yPositive, yNegative) {
-    case (true, _, true, _):
-      mpfr_mul(product.lower, x.lower, y.lower, MPFR_RNDD)
-      mpfr_mul(product.upper, x.upper, y.upper, MPFR_RNDU)
-    case (true, _, _, true):
-      mpfr_mul(product.lower, x.upper, y.lower, MPFR_RNDD)
-      mpfr_mul(product.upper, x.lower, y.upper, MPFR_RNDU)
-    case (_, true, true, _):
-      mpfr_mul(product.lower, x.lower, y.upper, MPFR_RNDD)
-      mpfr_mul(product.upper, x.upper, y.lower, MPFR_RNDU)
-    case (_, true, _, true):
-      mpfr_mul(product.lower, x.upper, y.upper, MPFR_RNDD)
-      mpfr_mul(product.upper, x.lower, y.lower, MPFR_RNDU)
-    default:
+    if let (low, high) = Interval.productEndpoints(a, b) {
+      mpfr_mul(product.lower, low.0, low.1, MPFR_RNDD)
+      mpfr_mul(product.upper, high.0, high.1, MPFR_RNDU)
+    } else {
       let general = a * b
       mpfr_set(product.lower, general.storage.lower, MPFR_RNDD)
       mpfr_set(product.upper, general.storage.upper, MPFR_RNDU)
