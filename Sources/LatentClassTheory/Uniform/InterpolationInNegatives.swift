@@ -161,8 +161,10 @@ extension UniformModel {
       start *= 2
     }
     let nodeList = blocks.flatMap(\.nodes)
+    // Only a range reaching the moment expansion pays for its shared coefficients.
+    let series = largest >= UniformModel.momentExpansionThreshold ? momentSeries : nil
     let anchorValues = UniformVerification.parallelMap(nodeList) {
-      self.simplexEvaluation(negatives: $0, logarithms: logarithms)
+      self.simplexEvaluation(negatives: $0, method: nil, logarithms: logarithms, series: series)
     }
     var offset = 0
     let interpolators = blocks.map { block in
@@ -181,7 +183,7 @@ extension UniformModel {
       {
         return value
       }
-      return self.simplexEvaluation(negatives: k, logarithms: logarithms)
+      return self.simplexEvaluation(negatives: k, method: nil, logarithms: logarithms, series: series)
     }
   }
 }
