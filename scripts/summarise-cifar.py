@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Prints a Markdown table of a train-cifar results.json (one row per k and seed), or with
 --epochs the per-epoch geometry of every run (docs/theory.md §10; train = the --eval-train-subset
-images, test = the test set).
+images, test = the test set), or with --seeds-at E1,E2,... one table per k whose cells list every
+seed's value at those epochs (seed order) and their range.
 
-usage: scripts/summarise-cifar.py [--epochs] runs/DIR/results.json
+usage: scripts/summarise-cifar.py [--epochs | --seeds-at 1,5,10] runs/DIR/results.json
 """
 import json
 import sys
@@ -13,7 +14,16 @@ def main():
     arguments = sys.argv[1:]
     epochs = "--epochs" in arguments
     arguments = [a for a in arguments if a != "--epochs"]
-    if len(arguments) != 1:
+    chosen = None
+    if "--seeds-at" in arguments:
+        at = arguments.index("--seeds-at")
+        try:
+            chosen = [int(e) for e in arguments[at + 1].split(",")]
+        except (IndexError, ValueError):
+            print("summarise-cifar: --seeds-at: expected epochs such as 1,5,10", file=sys.stderr)
+            return 64
+        del arguments[at:at + 2]
+    if len(arguments) != 1 or (epochs and chosen):
         print(__doc__.strip(), file=sys.stderr)
         return 64
     try:
@@ -25,6 +35,8 @@ def main():
         return 1
     if epochs:
         return print_epochs(sweep)
+    if chosen:
+        return print_seeds_at(sweep, chosen)
     print(f"{sweep['dataset']}, {len(sweep['classes'])} classes, {sweep['trainImages']} training images, "
           f"imbalance {sweep['imbalance']}, scale {sweep['scale']}, d {sweep['encoder']['embeddingDimension']}, "
           f"{'sphere' if sweep['encoder']['sphere'] else 'ball'}, {sweep['epochs']} epochs, seed {sweep['seed']}\n")
@@ -61,6 +73,36 @@ def print_epochs(sweep):
                   + " | ".join(cells) + " |")
         print()
     return 0
+
+
+def print_seeds_at(sweep, chosen):
+    """Per k, at each chosen epoch: test accuracy and the geometry, every seed's value and the range."""
+    measures = [("NC1 train", "trainGeometry", "nc1", 2), ("NC1 test", "testGeometry", "nc1", 2),
+                ("equiangularity train", "trainGeometry", "equiangularity", 3),
+                ("offset train", "trainGeometry", "commonOffset", 3)]
+    for negatives in sorted({run["negatives"] for run in sweep["runs"]}):
+        runs = [run for run in sweep["runs"] if run["negatives"] == negatives]
+        seeds = ", ".join(str(run.get("seed", sweep["seed"])) for run in runs)
+        print(f"k = {negatives}, seeds {seeds}: each cell lists the seeds' values in that order, then their range\n")
+        print("| epoch | train loss | test acc. | " + " | ".join(name for name, _, _, _ in measures) + " |")
+        print("|---:|---|---|" + "---|" * len(measures))
+        for epoch in chosen:
+            found = [next((e for e in run["epochEvaluations"] if e["epoch"] == epoch), None) for run in runs]
+            if any(e is None or e.get("trainGeometry") is None for e in found):
+                print(f"summarise-cifar: epoch {epoch} has no geometry in every run of k = {negatives}", file=sys.stderr)
+                return 1
+            cells = [cell([run["epochLosses"][epoch - 1] for run in runs], 4),
+                     cell([100 * e["meanClassifierAccuracy"] for e in found], 1, "%")]
+            cells += [cell([e[where][key] for e in found], digits) for _, where, key, digits in measures]
+            print(f"| {epoch} | " + " | ".join(cells) + " |")
+        print()
+    return 0
+
+
+def cell(values, digits, unit=""):
+    """`a, b (range r)`: the values in seed order and max − min."""
+    listed = ", ".join(f"{v:.{digits}f}{unit}" for v in values)
+    return listed if len(values) < 2 else f"{listed} (range {max(values) - min(values):.{digits}f})"
 
 
 if __name__ == "__main__":

@@ -61,7 +61,8 @@ public enum GeneralMarkdown {
       L_k over F = {G ⪰ 0, diag G ≤ 1}; \(refinementSummary(study.rows)) it is rounded to a rational feasible \
       Ĝ and certified: an enclosure of L_k(Ĝ), an exact lower bound on min_F L_k, and their difference, the \
       **certified gap** γ. A row is *verified* when γ ≤ \(study.gapTolerance). A proven lower bound μ₀ on the \
-      curvature of L_k at Ĝ off the direction J (exact LDLᵀ) and γ then *locate* the optimum: every minimizer \
+      curvature of L_k at Ĝ off the direction J (a `Double` Cholesky with a certified rounding bound, else an \
+      exact LDLᵀ) and γ then *locate* the optimum: every minimizer \
       G* has ‖P(G* − Ĝ)‖_F ≤ δ, where P removes the multiple of J that no loss sees, and P(G*) is unique. \
       The downstream columns and verdicts below enclose the **exact optimum** by evaluating on every Gram \
       matrix within δ of Ĝ. Expectation over the negatives: \(engineSummary(study.rows)). Intervals have \

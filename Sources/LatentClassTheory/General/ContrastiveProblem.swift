@@ -59,6 +59,8 @@ public struct PairExpectation<T: EngineScalar> {
   public var logGapDerivatives: [T]
 }
 
+extension PairExpectation: Sendable where T: Sendable {}
+
 /// `L_k(G)` and its gradient.
 ///
 /// Gradient convention: `gradient` is the symmetric matrix `C` with `⟨C, H⟩ =

@@ -90,7 +90,7 @@ public struct PopulationLoss: Sendable {
   /// `max(laplaceTolerance, 10^{-10})` per pair.
   public func enclose(gram: RationalMatrix, precision: Int) -> LossAndGradient<Interval> {
     let entries = (0..<gram.rows).map { i in (0..<gram.columns).map { Interval(gram[i, $0], precision: precision) } }
-    if engine == .laplace { return certificateLaplace.evaluate(problem, gram: entries, precision: precision) }
+    if engine == .laplace { return certificateLaplace.enclose(problem, gram: entries, precision: precision) }
     return evaluate(gram: entries, precision: precision)
   }
 }

@@ -112,7 +112,8 @@ struct SquaredDifferenceForm {
   }
 
   /// The largest `μ₀` of the form `0.9·λ·2^{−j}` (`λ` the `Double` estimate of the smallest
-  /// eigenvalue on `J^⊥`, `j = 0…5`) for which `K + β c cᵀ − μ₀ diag(c) ⪰ 0` is proven exactly.
+  /// eigenvalue on `J^⊥`, `j = 0…5`) for which `K + β c cᵀ − μ₀ diag(c) ⪰ 0` is proven, by a
+  /// `Double` Cholesky with a certified error bound or else by an exact LDLᵀ.
   func provenLowerBound() -> Rational? {
     let c = metric
     let d = matrix.count
@@ -134,7 +135,11 @@ struct SquaredDifferenceForm {
       let shifted = RationalMatrix(rows: d, columns: d) { e, f in
         matrix[e][f] + beta * c[e] * c[f] - (e == f ? mu * c[e] : .zero)
       }
-      if shifted.semidefinitenessCertificate().isPositiveSemidefinite { return mu }
+      // The Double check proves most candidates in O(D³) flops; the exact LDLᵀ decides the rest,
+      // so the bound is the same as with the exact test alone.
+      if shifted.isPositiveDefiniteByFloatingCholesky || shifted.semidefinitenessCertificate().isPositiveSemidefinite {
+        return mu
+      }
       candidate /= 2
     }
     return nil
