@@ -17,6 +17,12 @@ extension Interval {
     )
   }
 
+  /// The upper endpoint alone, as in ``decimalBounds(significantDigits:)`` (rounded toward +∞),
+  /// for callers that print only an upper bound: half the decimal conversions.
+  public func decimalUpperBound(significantDigits: Int = 30) -> String {
+    Interval.decimal(storage.upper, digits: significantDigits, rounding: MPFR_RNDU)
+  }
+
   static func decimal(_ value: UnsafePointer<__mpfr_struct>, digits: Int, rounding: mpfr_rnd_t) -> String {
     if cmpfr_inf_p(value) != 0 { return cmpfr_sgn(value) < 0 ? "-inf" : "inf" }
     if cmpfr_zero_p(value) != 0 { return "0" }

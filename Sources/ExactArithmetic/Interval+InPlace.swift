@@ -58,11 +58,11 @@ extension Interval {
     mpfr_div_ui(storage.upper, storage.upper, UInt(n), MPFR_RNDU)
   }
 
-  private typealias EndpointPair = (UnsafeMutablePointer<__mpfr_struct>, UnsafeMutablePointer<__mpfr_struct>)
+  typealias EndpointPair = (UnsafeMutablePointer<__mpfr_struct>, UnsafeMutablePointer<__mpfr_struct>)
 
   /// The endpoint pairs whose products are the lower and upper end of `a · b`, when
-  /// each factor lies on one side of 0; `nil` when one straddles 0.
-  private static func productEndpoints(_ a: Interval, _ b: Interval) -> (EndpointPair, EndpointPair)? {
+  /// each factor lies on one side of 0; `nil` when one straddles 0 (also used by ``ProductSum``).
+  static func productEndpoints(_ a: Interval, _ b: Interval) -> (EndpointPair, EndpointPair)? {
     let (x, y) = (a.storage, b.storage)
     let xPositive = cmpfr_sgn(x.lower) >= 0
     let xNegative = cmpfr_sgn(x.upper) <= 0

@@ -6,9 +6,12 @@ import TrainingResults
 /// plots of each measure against epoch, training subset solid, test set dashed. Runs
 /// without recorded geometry (results before schema version 3) produce nothing.
 enum CIFARGeometryMarkdown {
-  /// The runs shown: the first seed of every k that recorded geometry.
+  /// The runs shown, among those that recorded geometry: every seed when the sweep has one k, so
+  /// its spread over seeds is visible; otherwise the first seed of every k (a sweep's plots would
+  /// carry k × seeds lines).
   static func shownRows(_ comparison: CIFARComparison) -> [CIFARComparison.Row] {
-    comparison.groups.compactMap { group in group.rows.first { !$0.epochGeometry.isEmpty } }
+    let recorded = comparison.groups.map { group in group.rows.filter { !$0.epochGeometry.isEmpty } }
+    return recorded.count == 1 ? recorded[0] : recorded.compactMap(\.first)
   }
 
   /// One plotted measure: its title, axis label, caption, log scale, and value per epoch and set.
@@ -57,7 +60,8 @@ enum CIFARGeometryMarkdown {
       var series: [LinePlot.Series] = []
       for (index, row) in rows.enumerated() {
         let color = palette[index % palette.count]
-        let name = rows.count > 1 ? "k = \(row.run.negatives), " : ""
+        let name =
+          rows.count == 1 ? "" : comparison.groups.count == 1 ? "seed \(row.run.seed), " : "k = \(row.run.negatives), "
         for test in [false, true] {
           let points = row.epochGeometry.compactMap { geometry in
             measure.value(geometry, test).map { (x: Double(geometry.epoch), y: $0) }

@@ -69,7 +69,7 @@ public enum EnclosureFormatting {
   public static func short(_ interval: Interval?) -> String {
     guard let interval else { return "—" }
     guard interval.isBounded else { return "∞" }
-    return interval.decimalBounds(significantDigits: 4).upper
+    return interval.decimalUpperBound(significantDigits: 4)
   }
 
   /// The width as `1.2e-38`.

@@ -30,13 +30,20 @@ final class InterpolationInNegativesTests: XCTestCase {
     }
   }
 
-  /// At the default 128 bits, rows of `verify --classes 10 --k 1...10000` that are not anchors.
+  /// At the default 128 bits, rows of a block narrower than a whole dyadic block (like the last
+  /// one of `verify --classes 10 --k 1...10000`), which takes fewer anchors, that are not anchors.
   func testDefaultPrecisionBlockIsTight() {
     let model = UniformModel(classes: 10, scale: 1, precision: 128)
+    let count = model.anchorCount(from: 2048, to: 2400)
+    XCTAssertLessThan(count, model.anchorsPerBlock / 2, "a block of 353 values from 2048 gains 4.5 bits per anchor")
+    XCTAssertEqual(model.anchorCount(from: 2048, to: 4095), model.anchorsPerBlock, "a whole dyadic block")
     let ks = Array(2048...2400)
     let sweep = model.sweepEvaluations(negatives: ks, logarithms: LogarithmTable(count: 2401, precision: 148))
-    let anchors = Set(InterpolationBlock.nodes(from: 2048, to: 2400, count: model.anchorsPerBlock))
-    for k in [2061, 2222, 2387] {
+    let anchors = Set(InterpolationBlock.nodes(from: 2048, to: 2400, count: count))
+    XCTAssertEqual(
+      sweep.filter { $0.method == .interpolation }.count, ks.count - anchors.count,
+      "every k but the anchors is interpolated: the remainder is negligible across the block")
+    for k in [2063, 2222, 2385] {
       XCTAssertFalse(anchors.contains(k), "k = \(k) must be interpolated, not an anchor")
       let value = sweep[k - 2048]
       XCTAssertEqual(value.method, .interpolation, "k = \(k)")

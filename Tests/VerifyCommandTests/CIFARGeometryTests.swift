@@ -62,4 +62,26 @@ final class CIFARGeometryTests: XCTestCase {
     XCTAssertEqual(try XCTUnwrap(row.optimumLoss).approximateDouble, expected, accuracy: 1e-12)
     XCTAssertNotNil(row.optimumGram, "the geometry is still compared with the training distribution's optimum")
   }
+
+  /// With one k every seed's geometry is shown (its spread over seeds); with several k, the first
+  /// seed of each.
+  func testGeometrySectionShowsEverySeedOfASingleK() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("notebooks-md/data/cifar10-long-augment.json")
+    var sweep = try SweepResult.load(contentsOf: url)
+    XCTAssertEqual(sweep.runs.map(\.seed), [0, 1])
+    let single = CIFARGeometryMarkdown.section(CIFARComparison(sweep: sweep, precision: 64))
+    XCTAssertTrue(single.contains("**k = 64, seed 0**") && single.contains("**k = 64, seed 1**"), single)
+    let legends = CIFARGeometryMarkdown.figures(CIFARComparison(sweep: sweep, precision: 64)).map(\.svg)
+    XCTAssertTrue(legends.allSatisfy { $0.contains("seed 1, test set") })
+
+    sweep.runs += sweep.runs.map { run in
+      var other = run
+      other.negatives = 16
+      return other
+    }
+    let several = CIFARGeometryMarkdown.section(CIFARComparison(sweep: sweep, precision: 64))
+    XCTAssertTrue(several.contains("**k = 16, seed 0**") && several.contains("**k = 64, seed 0**"), several)
+    XCTAssertFalse(several.contains("seed 1**"), several)
+  }
 }

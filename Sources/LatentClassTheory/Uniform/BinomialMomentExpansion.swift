@@ -11,7 +11,8 @@ import ExactArithmetic
 /// where `c = min(1, 1 + t) ≥ α/A` (integral forms of the remainders of `log1p`
 /// and of the geometric series). Taking expectations turns `tⁿ` into
 /// `(β/A)ⁿ E[dⁿ]`; the central moments come from the generating function
-/// `E[e^{θd}] = (q e^{−pθ} + p e^{qθ})^k` by J. C. P. Miller's power recurrence.
+/// `E[e^{θd}] = (q e^{−pθ} + p e^{qθ})^k = exp(k log(q e^{−pθ} + p e^{qθ}))`, through the
+/// series of the logarithm (``CentredBernoulliLogSeries``, shared by every `k` of a run).
 /// The cost does not depend on `k`; the order `M` needed falls as `k` grows,
 /// because `E[t²] = β² kpq / A² = O(1/k)`. The series is only asymptotic when
 /// `t` can exceed 1 (its moments then grow with the tail of `J`), so the
@@ -27,11 +28,20 @@ struct BinomialMomentExpansion {
 
   /// Central moments up to `order` (even), at `precision` bits plus guard bits that
   /// absorb the cancellation in the recurrence (the terms alternate in sign).
-  init(distribution: BinomialDistribution, order: Int, precision: Int) {
+  /// - Parameter series: the coefficients for `p`, up to `order` at least; computed here when
+  ///   `nil` (O(order²)), so a sweep over many `k` passes one shared table.
+  init(distribution: BinomialDistribution, order: Int, precision: Int, series: CentredBernoulliLogSeries? = nil) {
     self.distribution = distribution
     self.precision = precision
-    moments = MomentSequence(distribution: distribution, order: order, working: precision + 32 + order / 2)
+    let working = BinomialMomentExpansion.workingPrecision(precision: precision, order: order)
+    moments = MomentSequence(
+      distribution: distribution, order: order, working: working,
+      series: series
+        ?? CentredBernoulliLogSeries(success: distribution.success, order: order, precision: working))
   }
+
+  /// Bits for the moments: `precision` plus guard bits against the growth of the terms.
+  static func workingPrecision(precision: Int, order: Int) -> Int { precision + 32 + order / 2 }
 
   private var order: Int { moments.order }
 
@@ -107,33 +117,24 @@ struct BinomialMomentExpansion {
   }
 }
 
-/// `S_n = E[dⁿ]/n!` for the central binomial moments, computed lazily by J. C. P. Miller's
-/// power recurrence on the generating function `E[e^{θd}] = (q e^{−pθ} + p e^{qθ})^k`.
+/// `S_n = E[dⁿ]/n!` for the central binomial moments, computed lazily from the shared
+/// ``CentredBernoulliLogSeries``: `S_n = (k/n) Σ_{i=2}^{n} (i L_i) S_{n−i}`.
 ///
 /// Error bound: interval arithmetic at `working` bits; each `S_n` costs `O(n)` interval
 /// operations, so reading `S_0…S_M` costs `O(M²)` whatever `order` allows.
 private final class MomentSequence {
   let order: Int
   private let working: Int
-  private let trialsPlusOne: Interval
-  /// `g_i = [θ^i](q e^{−pθ} + p e^{qθ}) = (q (−p)^i + p q^i)/i!` and `i·g_i`, `g_0 = 1`, `g_1 = 0`.
-  private var g: [Interval] = [Interval(0), Interval(0)]
-  private var ig: [Interval] = [Interval(0), Interval(0)]
+  private let trials: Interval
+  private let series: CentredBernoulliLogSeries
   private var values: [Interval]
-  private let p: Interval
-  private let q: Interval
-  private var powerOfMinusP: Interval
-  private var powerOfQ: Interval
-  private var factorial = Interval(1)
 
-  init(distribution: BinomialDistribution, order: Int, working: Int) {
+  init(distribution: BinomialDistribution, order: Int, working: Int, series: CentredBernoulliLogSeries) {
+    precondition(series.success == distribution.success && series.order >= order, "series of another p or too short")
     self.order = order
     self.working = working
-    p = Interval(distribution.success, precision: working)
-    q = Interval(1 - distribution.success, precision: working)
-    powerOfMinusP = -p
-    powerOfQ = q
-    trialsPlusOne = Interval(distribution.trials + 1, precision: working)
+    self.series = series
+    trials = Interval(distribution.trials, precision: working)
     values = [Interval(1, precision: working)]
   }
 
@@ -144,25 +145,10 @@ private final class MomentSequence {
     return values[n]
   }
 
-  /// Miller: `S_n = (1/n) Σ_{i=2}^{n} ((k+1)·i − n) g_i S_{n−i}`, split into two dot products
-  /// so the inner loop has no integer-to-interval conversions.
   private func extend() {
     let n = values.count
-    if n >= 2 {
-      powerOfMinusP = powerOfMinusP * -p
-      powerOfQ = powerOfQ * q
-      factorial.multiply(byNonNegative: n)
-      let coefficient = (q * powerOfMinusP + p * powerOfQ) / factorial
-      g.append(coefficient)
-      ig.append(coefficient * Interval(n, precision: working))
-    }
-    var weighted = Interval(0, precision: working)
-    var plain = Interval(0, precision: working)
-    for i in stride(from: 2, through: n, by: 1) {
-      weighted.addProduct(ig[i], values[n - i])
-      plain.addProduct(g[i], values[n - i])
-    }
-    let nInterval = Interval(n, precision: working)
-    values.append((trialsPlusOne * weighted - nInterval * plain) / nInterval)
+    var sum = ProductSum(precision: working)
+    for i in stride(from: 2, through: n, by: 1) { sum.add(series.scaledCoefficients[i], times: values[n - i]) }
+    values.append(trials * sum.value / Interval(n, precision: working))
   }
 }

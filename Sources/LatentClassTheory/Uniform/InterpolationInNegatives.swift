@@ -11,8 +11,8 @@ import Foundation
 /// satisfies `|f(k) − P(k)| ≤ |ω(k)| · M / Rⁿ`, `ω(k) = Π (k − k_i)`, `R = lo − 1`, `M` the
 /// bound on `|z| ≤ hi + R` (Cauchy's estimate for the divided difference `f^{(n)}(ξ)/n!`).
 /// Anchors at the integer points nearest the Chebyshev points of `[lo, hi]` make
-/// `|ω| ≈ 2((hi − lo)/4)ⁿ`, so a block `[c, 2c)` loses two bits per anchor: about
-/// `precision/2 + 16` anchors serve every `k` of the block.
+/// `|ω| ≈ 2((hi − lo)/4)ⁿ`, so a block `[c, 2c)` gains two bits per anchor: about
+/// `precision/2 + 16` anchors serve every `k` of the block, and fewer a narrower block.
 ///
 /// Error bound: the returned enclosures contain `P(k)` (interval barycentric evaluation
 /// of the anchors' enclosures) widened by `|ω(k)| M / Rⁿ`; each is checked against the
@@ -23,10 +23,10 @@ struct InterpolationBlock: Sendable {
   let span: ClosedRange<Int>
   let nodes: [Int]
   let anchors: [SimplexEvaluation]
-  /// `w_i · f_i` for the loss, `u` and `col`, with `w_i = 1/Π_{j≠i}(k_i − k_j)`.
-  private let scaledLoss: [Interval]
-  private let scaledMultiplier: [Interval]
-  private let scaledCollision: [Interval]
+  /// `w_i · f_i` for the loss, `u` and `col`, with `w_i = 1/Π_{j≠i}(k_i − k_j)`, for nodes
+  /// below `k`; their negations for nodes above `k`, where `k − k_i < 0`.
+  private let scaledBelow: [ScaledAnchor]
+  private let scaledAbove: [ScaledAnchor]
   /// `M_F / Rⁿ` and `M_U / Rⁿ`.
   private let logBound: Interval
   private let multiplierBound: Interval
@@ -59,9 +59,10 @@ struct InterpolationBlock: Sendable {
       for j in nodes.indices where j != i { product = product * BigInt(nodes[i] - nodes[j]) }
       return Interval(1, precision: working) / Interval(product, precision: working)
     }
-    scaledLoss = zip(weights, anchors).map { $0 * $1.loss }
-    scaledMultiplier = zip(weights, anchors).map { $0 * $1.multiplier }
-    scaledCollision = zip(weights, anchors).map { $0 * $1.collisionTerm }
+    scaledBelow = zip(weights, anchors).map {
+      ScaledAnchor(loss: $0 * $1.loss, multiplier: $0 * $1.multiplier, collision: $0 * $1.collisionTerm)
+    }
+    scaledAbove = scaledBelow.map { ScaledAnchor(loss: -$0.loss, multiplier: -$0.multiplier, collision: -$0.collision) }
     // R = lo − 1 keeps every circle |z − ξ| = R, ξ ∈ [lo, hi], in Re z ≥ 1; there |z| ≤ hi + R.
     let radius = span.lowerBound - 1
     let reach = Interval(span.upperBound + radius, precision: working)
@@ -77,30 +78,28 @@ struct InterpolationBlock: Sendable {
   /// - Complexity: O(n) interval operations.
   func evaluation(negatives k: Int, reciprocals: [Interval]) -> SimplexEvaluation? {
     if let index = nodes.firstIndex(of: k) { return anchors[index] }
-    var sums = (below: [zero, zero, zero], above: [zero, zero, zero])
+    var lossSum = ProductSum(precision: working)
+    var multiplierSum = ProductSum(precision: working)
+    var collisionSum = ProductSum(precision: working)
     var omega = Interval(1, precision: working)
     var negativeFactors = 0
     for (i, node) in nodes.enumerated() {
       let distance = abs(k - node)
       omega.multiply(byNonNegative: distance)
       let reciprocal = reciprocals[distance]
-      if node < k {
-        sums.below[0].addProduct(scaledLoss[i], reciprocal)
-        sums.below[1].addProduct(scaledMultiplier[i], reciprocal)
-        sums.below[2].addProduct(scaledCollision[i], reciprocal)
-      } else {
-        negativeFactors += 1
-        sums.above[0].addProduct(scaledLoss[i], reciprocal)
-        sums.above[1].addProduct(scaledMultiplier[i], reciprocal)
-        sums.above[2].addProduct(scaledCollision[i], reciprocal)
-      }
+      // 1/(k − k_i) = ±1/|k − k_i|: the sign is folded into the scaled anchor values.
+      let scaled = node < k ? scaledBelow[i] : scaledAbove[i]
+      if node > k { negativeFactors += 1 }
+      lossSum.add(scaled.loss, times: reciprocal)
+      multiplierSum.add(scaled.multiplier, times: reciprocal)
+      collisionSum.add(scaled.collision, times: reciprocal)
     }
     // P(k) = ω(k) Σ_i w_i f_i / (k − k_i), with the sign of ω(k) = (−1)^{#nodes above k}.
     let signedOmega = negativeFactors % 2 == 0 ? omega : -omega
     let bounds = [logBound, multiplierBound, logBound]
     var values: [Interval] = []
-    for q in 0..<3 {
-      let value = signedOmega * (sums.below[q] - sums.above[q])
+    for (q, sum) in [lossSum.value, multiplierSum.value, collisionSum.value].enumerated() {
+      let value = signedOmega * sum
       let remainder = omega * bounds[q]
       guard isNegligible(remainder, against: value) else { return nil }
       values.append(value.widened(by: remainder).rounded(toPrecision: precision))
@@ -109,7 +108,12 @@ struct InterpolationBlock: Sendable {
       loss: values[0], multiplier: values[1], collisionTerm: values[2], method: .interpolation)
   }
 
-  private var zero: Interval { Interval(0, precision: working) }
+  /// The three quantities of one anchor, each times its barycentric weight.
+  private struct ScaledAnchor: Sendable {
+    let loss: Interval
+    let multiplier: Interval
+    let collision: Interval
+  }
 
   private func isNegligible(_ radius: Interval, against value: Interval) -> Bool {
     let tolerance = Double(sign: .plus, exponent: -(precision + 2), significand: 1)
@@ -123,8 +127,18 @@ extension UniformModel {
   /// integers for the anchors (and direct evaluation by binomial sums is cheap).
   static let interpolationStart = 128
 
-  /// The number of anchors per block: two bits per anchor, plus margin for `M` and `|ω|`.
+  /// The number of anchors for a whole dyadic block: two bits per anchor, plus margin for `M` and `|ω|`.
   var anchorsPerBlock: Int { precision / 2 + 16 }
+
+  /// The number of anchors for the block `[lo, hi]`: each anchor gains about
+  /// `log₂(4(lo − 1)/(hi − lo))` bits, two for a whole dyadic block, so a narrower block (the
+  /// last one of a range) needs proportionally fewer than ``anchorsPerBlock``. Too few only
+  /// costs speed: a `k` whose remainder is not negligible is evaluated directly.
+  func anchorCount(from lower: Int, to upper: Int) -> Int {
+    guard upper > lower else { return 1 }
+    let bitsPerAnchor = Foundation.log2(4 * Double(lower - 1) / Double(upper - lower))
+    return min(anchorsPerBlock, Int((2 * Double(anchorsPerBlock) / max(2, bitsPerAnchor)).rounded(.up)))
+  }
 
   /// Certifies every `k` of `negatives` (in order): directly below
   /// ``interpolationStart`` and in sparse blocks, by ``InterpolationBlock`` in dyadic blocks
@@ -133,21 +147,24 @@ extension UniformModel {
   /// - Complexity: O(#blocks · (precision/2) + #sparse) direct evaluations plus O(precision)
   ///   interval operations per interpolated `k`.
   func sweepEvaluations(negatives: [Int], logarithms: LogarithmTable) -> [SimplexEvaluation] {
-    let anchorsPerBlock = self.anchorsPerBlock
     var blocks: [(span: ClosedRange<Int>, nodes: [Int])] = []
     var start = UniformModel.interpolationStart
     let distinct = Set(negatives)
     let largest = negatives.max() ?? 0
     while start <= largest {
       let members = distinct.filter { $0 >= start && $0 < 2 * start }
-      if members.count > anchorsPerBlock * 3 / 2, let lo = members.min(), let hi = members.max() {
-        blocks.append((lo...hi, InterpolationBlock.nodes(from: lo, to: hi, count: anchorsPerBlock)))
+      if let lo = members.min(), let hi = members.max(), case let count = anchorCount(from: lo, to: hi),
+        members.count > count * 3 / 2
+      {
+        blocks.append((lo...hi, InterpolationBlock.nodes(from: lo, to: hi, count: count)))
       }
       start *= 2
     }
     let nodeList = blocks.flatMap(\.nodes)
+    // Only a range reaching the moment expansion pays for its shared coefficients.
+    let series = largest >= UniformModel.momentExpansionThreshold ? momentSeries : nil
     let anchorValues = UniformVerification.parallelMap(nodeList) {
-      self.simplexEvaluation(negatives: $0, logarithms: logarithms)
+      self.simplexEvaluation(negatives: $0, method: nil, logarithms: logarithms, series: series)
     }
     var offset = 0
     let interpolators = blocks.map { block in
@@ -166,7 +183,7 @@ extension UniformModel {
       {
         return value
       }
-      return self.simplexEvaluation(negatives: k, logarithms: logarithms)
+      return self.simplexEvaluation(negatives: k, method: nil, logarithms: logarithms, series: series)
     }
   }
 }

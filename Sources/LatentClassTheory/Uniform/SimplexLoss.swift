@@ -54,6 +54,14 @@ extension UniformModel {
   public func simplexEvaluation(
     negatives k: Int, method: ExpectationMethod? = nil, logarithms: LogarithmTable? = nil
   ) -> SimplexEvaluation {
+    simplexEvaluation(negatives: k, method: method, logarithms: logarithms, series: nil)
+  }
+
+  /// ``simplexEvaluation(negatives:method:logarithms:)`` with the moment expansion's
+  /// coefficients shared across `k` (``momentSeries``); `nil` computes them for this `k`.
+  func simplexEvaluation(
+    negatives k: Int, method: ExpectationMethod?, logarithms: LogarithmTable?, series: CentredBernoulliLogSeries?
+  ) -> SimplexEvaluation {
     let logarithms = logarithms ?? LogarithmTable(count: 0, precision: precision + 20)
     let a = otherClassGap
     let s = scaleEnclosure
@@ -82,7 +90,7 @@ extension UniformModel {
       includesCollisionTerm = collisionOrder < 200 && extraCost < directSum
       expansion = BinomialMomentExpansion(
         distribution: collisions, order: includesCollisionTerm ? max(lossOrder, collisionOrder) : lossOrder,
-        precision: precision)
+        precision: precision, series: series)
     }
     let collisionTerm =
       (includesCollisionTerm ? expansion?.expectationOfLog(intercept: Interval(1), slope: Interval(1)) : nil)
@@ -113,7 +121,23 @@ extension UniformModel {
   }
 }
 
+extension UniformModel {
+  /// The moment expansion's coefficients for `p = 1/N`, up to the largest order
+  /// ``BinomialMomentExpansion/suggestedOrder(variance:remainderFactor:precision:)`` returns, at
+  /// the working precision of that order: one table for every `k` of a sweep.
+  /// - Complexity: O(order²) interval operations, order ≤ 202.
+  var momentSeries: CentredBernoulliLogSeries {
+    let order = BinomialMomentExpansion.largestSuggestedOrder
+    return CentredBernoulliLogSeries(
+      success: Rational(1, classes), order: order,
+      precision: BinomialMomentExpansion.workingPrecision(precision: precision, order: order))
+  }
+}
+
 extension BinomialMomentExpansion {
+  /// The largest order ``suggestedOrder(variance:remainderFactor:precision:)`` returns.
+  static let largestSuggestedOrder = 202
+
   /// An even order at which the remainder should fall below `2^−precision`: with
   /// `v = E[t²]`, the `n`-th term behaves like `(v·n/e)^{n/2}` (Gaussian moments),
   /// times `A/α` from the remainder's denominator. The binomial's skew makes the

@@ -37,7 +37,9 @@ public struct UniformVerification: Sendable {
     precondition(negatives.allSatisfy { $0 >= 1 }, "k must be at least 1")
     self.model = model
     let exactParts = SimplexExactParts(model: model)
-    let logarithms = LogarithmTable(count: min(negatives.max() ?? 0, 20_000) + 1, precision: model.precision + 20)
+    let logarithms = LogarithmTable(
+      count: UniformVerification.collisionsReached(negatives: negatives.max() ?? 0, classes: model.classes) + 1,
+      precision: model.precision + 20)
     let evaluations =
       method == nil
       ? model.sweepEvaluations(negatives: negatives, logarithms: logarithms)
@@ -89,6 +91,15 @@ public struct UniformVerification: Sendable {
         ? "The certified optimum is the same matrix G* for every k, and its mean-classifier loss \(downstream.weightedLoss) encloses the closed form log(1 + (N−1)e^{−sN/(N−1)}); accuracy \(downstream.accuracy)."
         : "The mean-classifier loss of G* \(downstream.weightedLoss) does not enclose the closed form \(closedForm).")
     return [t2, t3]
+  }
+
+  /// A count of collisions beyond which the binomial walks for up to `k` negatives rarely go:
+  /// the mean `k/N` plus 30 standard deviations (they stop near 14 at 128 bits). The
+  /// logarithm table is filled on one thread before the parallel work starts, so it holds
+  /// only these; any `log(1 + j)` beyond it is computed on demand.
+  static func collisionsReached(negatives k: Int, classes: Int) -> Int {
+    let (mean, p) = (Double(k) / Double(classes), 1 / Double(classes))
+    return min(k, Int(mean + 30 * (mean * (1 - p)).squareRoot()) + 16)
   }
 
   /// Maps `transform` over `values` on all cores, keeping the order (also used to format long tables).
