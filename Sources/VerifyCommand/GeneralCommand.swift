@@ -5,9 +5,10 @@ import Reports
 
 /// `verify` for a general model: parse, compute a ``GeneralStudy``, print, write JSON and the report.
 enum GeneralCommand {
-  /// Exit status: 0 every row certified (and C1/T1 not contradicted), 1 a certified C1
-  /// increase for a non-overlapping model (or a file error), 2 something undecided, 64 usage.
-  /// A single `k` has no pair to compare, so C1 is not applicable and does not count as undecided.
+  /// Exit status: 0 every row certified and T1 (where it applies) verified, even with C1 pairs
+  /// undecided (a conjecture's pairs often tie, e.g. for two classes); 1 a certified C1 increase
+  /// for a non-overlapping model or T1 refuted (or a file error); 2 a row not certified or T1
+  /// undecided; 64 usage.
   static func run(
     _ parsed: ParsedArguments, arguments: [String], _ output: (String) -> Void, _ errors: (String) -> Void,
     readFile: (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) }
@@ -32,6 +33,11 @@ enum GeneralCommand {
     }
     bar?.finish()
     output(GeneralTable.text(study))
+    if !options.refineUndecidedPairs, study.rowsRefinableOnDemand > 0 {
+      output(
+        "Hint: --refine-undecided on refines the \(study.rowsRefinableOnDemand) rows of the undecided pairs "
+          + "(each costs about three unrefined rows).\n")
+    }
     var files = AtomicOutput()
     if let path = options.jsonPath { files.add(GeneralJSON.document(study).rendered(), to: path, flag: "--json") }
     if let path = options.reportPath {

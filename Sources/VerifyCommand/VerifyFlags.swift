@@ -83,6 +83,8 @@ enum VerifyFlags {
             0 every claim verified, 1 a claim refuted (or an output file could not be written),
             2 a claim undecided at this precision, 64 usage error: a bad flag or value, or an
             input file named on the command line (--model, compare) that cannot be read or parsed.
+            General models: 0 needs every row certified and T1 (where it applies) verified; C1, a
+            conjecture, may stay undecided (the table says so); 1 also for a certified C1 increase.
             A general run with a single k has no pair for C1: "not applicable", not undecided.
           """
         ),

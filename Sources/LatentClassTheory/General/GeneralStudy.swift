@@ -62,6 +62,12 @@ public struct GeneralStudy: Sendable {
     nearOptimumVerdicts = GeneralVerification.nearOptimumVerdicts(rows, weighting: weighting, ties: ties)
   }
 
+  /// How many rows `refineUndecidedPairs` would refine now (0 for point-level models, whose rows
+  /// it does not touch).
+  public var rowsRefinableOnDemand: Int {
+    collapse == nil ? GeneralVerification.rowsToRefine(rows, weighting: weighting).count : 0
+  }
+
   /// Whether every row is certified.
   public var allRowsVerified: Bool { rows.allSatisfy { $0.status == .verified } }
 

@@ -16,11 +16,7 @@ extension GeneralVerification {
     _ rows: [GeneralRow], model: LatentClassModel, scale: Rational, precision: Int = Defaults.precision,
     gapTolerance: Rational = Defaults.gapTolerance, weighting: DownstreamWeighting = Defaults.downstreamWeighting
   ) -> [GeneralRow] {
-    let pairs = verdicts(rows, weighting: weighting)
-    let wanted = Set(pairs.indices.filter { pairs[$0] == .undecided }.flatMap { [$0, $0 + 1] })
-    let chosen = wanted.sorted().filter {
-      rows[$0].engine == .laplace && rows[$0].refinement == nil && rows[$0].status == .verified
-    }
+    let chosen = rowsToRefine(rows, weighting: weighting)
     guard !chosen.isEmpty else { return rows }
     let work = OrderedBackgroundWork<GeneralRow?>(workers: ProcessInfo.processInfo.activeProcessorCount)
     for index in chosen {
@@ -30,6 +26,18 @@ extension GeneralVerification {
     var result = rows
     for (index, row) in zip(chosen, work.finish()) where row != nil { result[index] = row! }
     return result
+  }
+
+  /// The indices of the rows ``refiningUndecidedPairs(_:model:scale:precision:gapTolerance:weighting:)``
+  /// would refine: verified, unrefined Laplace rows of a C1 pair left undecided.
+  ///
+  /// - Complexity: O(rows) downstream comparisons.
+  public static func rowsToRefine(_ rows: [GeneralRow], weighting: DownstreamWeighting) -> [Int] {
+    let pairs = verdicts(rows, weighting: weighting)
+    let wanted = Set(pairs.indices.filter { pairs[$0] == .undecided }.flatMap { [$0, $0 + 1] })
+    return wanted.sorted().filter {
+      rows[$0].engine == .laplace && rows[$0].refinement == nil && rows[$0].status == .verified
+    }
   }
 
   /// `row` refined from its certified `Ĝ`, or `nil` when that does not locate its optimum more tightly.

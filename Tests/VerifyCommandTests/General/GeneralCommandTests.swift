@@ -175,4 +175,16 @@ final class GeneralCommandTests: XCTestCase {
     XCTAssertEqual((c1["pairs"] as? [String])?.count, 0)
     XCTAssertTrue(markdown.contains("| C1 (exact optimum) | **not applicable** |"), markdown)
   }
+
+  /// Undecided pairs whose Laplace rows could be refined get a hint naming the flag; with the
+  /// flag on, the pair is decided and there is no hint.
+  func testUndecidedLaplacePairsHintAtRefining() {
+    let model = ["--rho", "11/20,1/4,3/20,1/20", "--scale", "2", "--k", "30...31", "--engine", "laplace"]
+    let plain = run(model)
+    XCTAssertTrue(plain.output.contains("1 undecided"), plain.output)
+    XCTAssertTrue(plain.output.contains("Hint: --refine-undecided on refines the 2 rows"), plain.output)
+    let refined = run(model + ["--refine-undecided", "on"])
+    XCTAssertFalse(refined.output.contains("Hint:"), refined.output)
+    XCTAssertFalse(refined.output.contains("1 undecided"), refined.output)
+  }
 }
