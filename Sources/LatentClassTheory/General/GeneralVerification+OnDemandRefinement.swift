@@ -29,14 +29,21 @@ extension GeneralVerification {
   }
 
   /// The indices of the rows ``refiningUndecidedPairs(_:model:scale:precision:gapTolerance:weighting:)``
-  /// would refine: verified, unrefined Laplace rows of a C1 pair left undecided.
+  /// would refine: verified, unrefined Laplace rows of a C1 pair left undecided, small enough to be
+  /// refined (``OptimumRefinement/maximumUnknowns``) and located (``CurvatureCertificate/maximumPoints``),
+  /// since only a tighter location can decide a pair.
   ///
-  /// - Complexity: O(rows) downstream comparisons.
+  /// - Complexity: O(rows) downstream comparisons and one O(M³) eigendecomposition per candidate.
   public static func rowsToRefine(_ rows: [GeneralRow], weighting: DownstreamWeighting) -> [Int] {
     let pairs = verdicts(rows, weighting: weighting)
     let wanted = Set(pairs.indices.filter { pairs[$0] == .undecided }.flatMap { [$0, $0 + 1] })
-    return wanted.sorted().filter {
-      rows[$0].engine == .laplace && rows[$0].refinement == nil && rows[$0].status == .verified
+    return wanted.sorted().filter { index in
+      let row = rows[index]
+      let gram = row.certificate.gram
+      return row.engine == .laplace && row.refinement == nil && row.status == .verified
+        && gram.rows <= CurvatureCertificate.maximumPoints
+        && OptimumRefinement.isRefinable(
+          (0..<gram.rows).map { i in (0..<gram.columns).map { gram[i, $0].approximateDouble } })
     }
   }
 

@@ -50,12 +50,15 @@ public struct OptimalityCertificate: Sendable {
   /// Certifies the rational feasible point `Ĝ = factor · factorᵀ` (every row of `factor` in the unit ball).
   ///
   /// Multipliers: `λ_i = −(C_mid Ĝ)_ii / Ĝ_ii` on rows with `Ĝ_ii ≈ 1` (else 0), clamped at 0,
-  /// plus a shift `δ` increased sixteenfold from a start until the exact LDLᵀ succeeds. A `refined`
-  /// point (accurate far beyond `Double`) uses the exact midpoints of the gradient's enclosures (the
-  /// accurate ones of ``PopulationLoss/enclose(gram:precision:accurate:)``) and
-  /// starts the shift near `2^{−precision}`; otherwise `C_mid` is rounded to `Double` (cheaper exact
-  /// arithmetic) and the shift starts at `10^{−15}`. Either way the bound is rigorous: the radius
-  /// `R` accounts for the distance of `C_mid` from the enclosures.
+  /// plus a shift `δ` increased from a start until the exact LDLᵀ of `C_mid + diag λ` succeeds. A
+  /// `refined` point (accurate far beyond `Double`) uses the exact midpoints of the gradient's
+  /// enclosures (the accurate ones of ``PopulationLoss/enclose(gram:precision:accurate:)``) and
+  /// multiplies the shift by 16 from near `2^{−precision}`; otherwise `C_mid` is rounded to
+  /// `Double` (cheaper exact arithmetic), the shift grows tenfold from `10^{−15}` and is then
+  /// narrowed by three geometric bisections, each kept only when
+  /// ``RationalMatrix/isPositiveDefiniteByFloatingCholesky`` proves the shifted matrix positive
+  /// definite. Either way the bound is rigorous: the radius `R` accounts for the distance of
+  /// `C_mid` from the enclosures, and the gap grows by `m·δ·(1 + max|C_mid|)`.
   ///
   /// - Complexity: one `Interval` evaluation of `L_k` and its gradient, O(M³) exact
   ///   operations for `Ĝ`, and up to about twenty exact LDLᵀ factorizations.
@@ -93,16 +96,41 @@ public struct OptimalityCertificate: Sendable {
       return refined ? (estimate / grid).rounded(.down) * grid : Rational(exactly: estimate.approximateDouble)!
     }
     let scale = 1 + (middle.flatMap { $0 }.map { abs($0.approximateDouble) }.max() ?? 0)
-    var shift = refined ? pow(2, -Double(precision - 8)) : 1e-15
+    let start = refined ? pow(2, -Double(precision - 8)) : 1e-15
+    func shifted(_ shift: Double) -> (multipliers: [Rational], dual: RationalMatrix) {
+      let candidate = estimates.map { $0 + Rational(exactly: shift * scale)! }
+      return (
+        candidate, RationalMatrix(rows: m, columns: m) { i, j in i == j ? middle[i][j] + candidate[i] : middle[i][j] }
+      )
+    }
+    var shift = start
     var multipliers: [Rational]? = nil
     while shift <= 1e-5 {
-      let candidate = estimates.map { $0 + Rational(exactly: shift * scale)! }
-      let dual = RationalMatrix(rows: m, columns: m) { i, j in i == j ? middle[i][j] + candidate[i] : middle[i][j] }
-      if dual.semidefinitenessCertificate().isPositiveSemidefinite {
-        multipliers = candidate
+      let candidate = shifted(shift)
+      if candidate.dual.semidefinitenessCertificate().isPositiveSemidefinite {
+        multipliers = candidate.multipliers
         break
       }
       shift *= refined ? 16 : 10
+    }
+    // The shift enters the gap as m·shift·scale (at M = 100 classes that alone was 1.06e-8, over
+    // the 1e-8 tolerance), and the tenfold steps overshoot the smallest working shift by up to 10×:
+    // three geometric bisections between the last failing and the first working shift bring it
+    // within 10^{1/8} of it. Each step must be proven by the floating Cholesky (cheap; a step it
+    // cannot prove just keeps the larger shift). Refined points, whose shift is already near
+    // 2^{−precision}, skip this.
+    if !refined, multipliers != nil, shift > start {
+      var failing = shift / 10
+      for _ in 0..<3 {
+        let middleShift = (failing * shift).squareRoot()
+        let candidate = shifted(middleShift)
+        if candidate.dual.isPositiveDefiniteByFloatingCholesky {
+          shift = middleShift
+          multipliers = candidate.multipliers
+        } else {
+          failing = middleShift
+        }
+      }
     }
     guard let multipliers, let lossLow = enclosure.loss.lowerBound, let lossHigh = enclosure.loss.upperBound else {
       return uncertified()

@@ -46,10 +46,9 @@ public struct OptimumRefinement: Sendable {
   init?(_ loss: PopulationLoss, gram: [[Double]], precision: Int) {
     let m = gram.count
     let eigen = SymmetricEigen(gram)
-    let largest = max(eigen.values.last ?? 0, 1e-300)
-    let kept = eigen.values.indices.filter { eigen.values[$0] > 1e-7 * largest }.reversed()
+    let kept = Self.keptDirections(eigen)
     guard !kept.isEmpty else { return nil }
-    let active = (0..<m).map { gram[$0][$0] > 1 - 1e-6 }
+    let active = Self.activeRows(gram)
     guard m * kept.count + active.filter({ $0 }).count <= OptimumRefinement.maximumUnknowns else { return nil }
     let system = OptimalitySystem(
       loss: loss, rank: kept.count, active: active,
@@ -100,6 +99,26 @@ public struct OptimumRefinement: Sendable {
     }
     guard let best, best.residual < pow(2, -Double(precision - 16)) else { return nil }
     self.init(factor: system.factorInBall(best.unknowns, grid: grid), steps: steps, residual: best.residual)
+  }
+
+  /// Whether ``init(_:gram:precision:)`` would attempt `gram`: a nonzero matrix with at most
+  /// ``maximumUnknowns`` unknowns `Mr + |A|`.
+  ///
+  /// - Complexity: one symmetric eigendecomposition, O(M³).
+  static func isRefinable(_ gram: [[Double]]) -> Bool {
+    let rank = keptDirections(SymmetricEigen(gram)).count
+    return rank > 0 && gram.count * rank + activeRows(gram).filter { $0 }.count <= maximumUnknowns
+  }
+
+  /// The eigen-directions the refinement keeps: eigenvalues above `1e-7` of the largest, largest first.
+  private static func keptDirections(_ eigen: SymmetricEigen) -> ReversedCollection<[Int]> {
+    let largest = max(eigen.values.last ?? 0, 1e-300)
+    return eigen.values.indices.filter { eigen.values[$0] > 1e-7 * largest }.reversed()
+  }
+
+  /// The rows whose norm constraint is active (`G_ii ≈ 1`).
+  private static func activeRows(_ gram: [[Double]]) -> [Bool] {
+    gram.indices.map { gram[$0][$0] > 1 - 1e-6 }
   }
 
   /// The most unknowns `Mr + |A|` refined: each step's dense Jacobian and normal equations cost
