@@ -93,14 +93,19 @@ public enum GeneralVerification {
       // misses the gap (rows of undecided C1 pairs are refined later, ``refiningUndecidedPairs``).
       func certified(_ solution: GramSolver.Solution) -> (OptimumRefinement?, OptimalityCertificate) {
         let plain =
-          loss.engine == .laplace ? OptimalityCertificate.certify(loss, solution: solution, precision: precision) : nil
+          loss.engine == .laplace
+          ? OptimalityCertificate.certify(loss, solution: solution, precision: precision, targetGap: gapTolerance) : nil
         if let plain, plain.certifies(gapAtMost: gapTolerance) { return (nil, plain) }
         if locate,
           let refined = refinedCertificate(loss, gram: solution.gram, precision: precision, gapTolerance: gapTolerance)
         {
           return refined
         }
-        return (nil, plain ?? OptimalityCertificate.certify(loss, solution: solution, precision: precision))
+        return (
+          nil,
+          plain
+            ?? OptimalityCertificate.certify(loss, solution: solution, precision: precision, targetGap: gapTolerance)
+        )
       }
       var solution = solver.solve(loss, start: starts?(k) ?? start)
       var (refinement, certificate) = certified(solution)
@@ -127,7 +132,7 @@ public enum GeneralVerification {
   /// The refined point of `gram` and its certificate, `nil` when Newton fails or the gap is missed.
   ///
   /// - Complexity: see ``OptimumRefinement`` and
-  ///   ``OptimalityCertificate/certify(_:factor:precision:refined:)``.
+  ///   ``OptimalityCertificate/certify(_:factor:precision:refined:targetGap:)``.
   static func refinedCertificate(_ loss: PopulationLoss, gram: [[Double]], precision: Int, gapTolerance: Rational)
     -> (OptimumRefinement, OptimalityCertificate)?
   {

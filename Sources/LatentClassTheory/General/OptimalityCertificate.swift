@@ -40,11 +40,12 @@ public struct OptimalityCertificate: Sendable {
   /// rational `r < 1` with `r²‖v̂‖² ≤ 1` checked exactly. Because `C V ≈ −diag(λ) V` at
   /// an optimum, the rounding costs only `O(2^{−96})` in `⟨C + diag λ, Ĝ⟩`.
   ///
-  /// - Complexity: see ``certify(_:factor:precision:refined:)``.
-  public static func certify(_ loss: PopulationLoss, solution: GramSolver.Solution, precision: Int = Defaults.precision)
-    -> OptimalityCertificate
-  {
-    certify(loss, factor: roundedFactor(solution.factor), precision: precision, refined: false)
+  /// - Complexity: see ``certify(_:factor:precision:refined:targetGap:)``.
+  public static func certify(
+    _ loss: PopulationLoss, solution: GramSolver.Solution, precision: Int = Defaults.precision,
+    targetGap: Rational? = nil
+  ) -> OptimalityCertificate {
+    certify(loss, factor: roundedFactor(solution.factor), precision: precision, refined: false, targetGap: targetGap)
   }
 
   /// Certifies the rational feasible point `Ĝ = factor · factorᵀ` (every row of `factor` in the unit ball).
@@ -54,17 +55,17 @@ public struct OptimalityCertificate: Sendable {
   /// `refined` point (accurate far beyond `Double`) uses the exact midpoints of the gradient's
   /// enclosures (the accurate ones of ``PopulationLoss/enclose(gram:precision:accurate:)``) and
   /// multiplies the shift by 16 from near `2^{−precision}`; otherwise `C_mid` is rounded to
-  /// `Double` (cheaper exact arithmetic), the shift grows tenfold from `10^{−15}` and is then
-  /// narrowed by three geometric bisections, each kept only when
-  /// ``RationalMatrix/isPositiveDefiniteByFloatingCholesky`` proves the shifted matrix positive
-  /// definite. Either way the bound is rigorous: the radius `R` accounts for the distance of
+  /// `Double` (cheaper exact arithmetic) and the shift grows tenfold from `10^{−15}`; when the
+  /// gap then misses `targetGap`, the shift is narrowed by three geometric bisections, each kept
+  /// only when ``RationalMatrix/isPositiveDefiniteByFloatingCholesky`` proves the shifted matrix
+  /// positive definite. Either way the bound is rigorous: the radius `R` accounts for the distance of
   /// `C_mid` from the enclosures, and the gap grows by `m·δ·(1 + max|C_mid|)`.
   ///
   /// - Complexity: one `Interval` evaluation of `L_k` and its gradient, O(M³) exact
   ///   operations for `Ĝ`, and up to about twenty exact LDLᵀ factorizations.
-  public static func certify(_ loss: PopulationLoss, factor: RationalMatrix, precision: Int, refined: Bool)
-    -> OptimalityCertificate
-  {
+  public static func certify(
+    _ loss: PopulationLoss, factor: RationalMatrix, precision: Int, refined: Bool, targetGap: Rational? = nil
+  ) -> OptimalityCertificate {
     let gram = factor * factor.transposed
     let m = gram.rows
     let enclosure = loss.enclose(gram: gram, precision: precision, accurate: refined)
@@ -113,13 +114,25 @@ public struct OptimalityCertificate: Sendable {
       }
       shift *= refined ? 16 : 10
     }
+    guard var multipliers, let lossLow = enclosure.loss.lowerBound, let lossHigh = enclosure.loss.upperBound else {
+      return uncertified()
+    }
+    var pairing = Interval(0)
+    for i in 0..<m {
+      for j in 0..<m { pairing = pairing + enclosure.gradient[i][j] * Interval(gram[i, j], precision: precision + 64) }
+    }
+    guard let pairingHigh = pairing.upperBound else { return uncertified() }
+    func lowerBound(_ multipliers: [Rational]) -> Rational {
+      lossLow - pairingHigh - multipliers.reduce(0, +) - radiusSum
+    }
+    var lower = lowerBound(multipliers)
     // The shift enters the gap as m·shift·scale (at M = 100 classes that alone was 1.06e-8, over
     // the 1e-8 tolerance), and the tenfold steps overshoot the smallest working shift by up to 10×:
-    // three geometric bisections between the last failing and the first working shift bring it
-    // within 10^{1/8} of it. Each step must be proven by the floating Cholesky (cheap; a step it
-    // cannot prove just keeps the larger shift). Refined points, whose shift is already near
-    // 2^{−precision}, skip this.
-    if !refined, multipliers != nil, shift > start {
+    // when the gap misses `targetGap`, three geometric bisections between the last failing and the
+    // first working shift bring it within 10^{1/8} of it. Each step must be proven by the floating
+    // Cholesky (a step it cannot prove keeps the larger shift). Refined points, whose shift starts
+    // near 2^{−precision}, skip this.
+    if !refined, let targetGap, lossHigh - lower > targetGap, shift > start {
       var failing = shift / 10
       for _ in 0..<3 {
         let middleShift = (failing * shift).squareRoot()
@@ -131,16 +144,8 @@ public struct OptimalityCertificate: Sendable {
           failing = middleShift
         }
       }
+      lower = lowerBound(multipliers)
     }
-    guard let multipliers, let lossLow = enclosure.loss.lowerBound, let lossHigh = enclosure.loss.upperBound else {
-      return uncertified()
-    }
-    var pairing = Interval(0)
-    for i in 0..<m {
-      for j in 0..<m { pairing = pairing + enclosure.gradient[i][j] * Interval(gram[i, j], precision: precision + 64) }
-    }
-    guard let pairingHigh = pairing.upperBound else { return uncertified() }
-    let lower = lossLow - pairingHigh - multipliers.reduce(0, +) - radiusSum
     return OptimalityCertificate(
       gram: gram, factor: factor, loss: enclosure.loss, lowerBound: lower, gap: lossHigh - lower,
       multipliers: multipliers)
