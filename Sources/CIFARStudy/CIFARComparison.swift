@@ -34,7 +34,7 @@ public struct CIFARComparison: Sendable {
     /// The geometry after every evaluated epoch that recorded it, with the relative
     /// Frobenius distances of the class-mean Grams to ``optimumGram``.
     public var epochGeometry: [EpochGeometry] {
-      let optimum = optimumGram.map(CIFARComparison.doubles)
+      let optimum = optimumGram?.approximateDoubles
       return run.epochEvaluations.compactMap { evaluation in
         guard let train = evaluation.trainGeometry, let test = evaluation.testGeometry else { return nil }
         func distances(_ measures: NeuralCollapseMeasures) -> (plain: Double?, centred: Double?) {
@@ -55,7 +55,7 @@ public struct CIFARComparison: Sendable {
     public var cosineDeviationFromOptimum: (maximum: Double, mean: Double)? {
       guard let gram = optimumGram else { return nil }
       return CIFARComparison.largestAndMeanDeviation(
-        run.evaluation.geometry.classMeanCosines, CIFARComparison.cosines(CIFARComparison.doubles(gram)))
+        run.evaluation.geometry.classMeanCosines, CIFARComparison.cosines(gram.approximateDoubles))
     }
 
     /// `‖(1/N) Σ_c μ_c‖`: the part all learned class means share. Adding one vector to
@@ -75,7 +75,7 @@ public struct CIFARComparison: Sendable {
       guard let gram = optimumGram else { return nil }
       let learned = CIFARComparison.cosines(
         CIFARComparison.centered(CIFARComparison.learnedGram(run.evaluation.geometry)))
-      let predicted = CIFARComparison.cosines(CIFARComparison.centered(CIFARComparison.doubles(gram)))
+      let predicted = CIFARComparison.cosines(CIFARComparison.centered(gram.approximateDoubles))
       return CIFARComparison.largestAndMeanDeviation(learned, predicted)
     }
   }
@@ -143,11 +143,6 @@ public struct CIFARComparison: Sendable {
   public static func cosines(_ gram: [[Double]]) -> [[Double]] {
     let norms = gram.indices.map { gram[$0][$0].squareRoot() }
     return gram.indices.map { i in gram.indices.map { j in gram[i][j] / max(norms[i] * norms[j], 1e-300) } }
-  }
-
-  /// The entries of an exact Gram matrix, rounded to `Double`.
-  public static func doubles(_ gram: RationalMatrix) -> [[Double]] {
-    (0..<gram.rows).map { i in (0..<gram.columns).map { j in gram[i, j].approximateDouble } }
   }
 
   /// `⟨μ_c, μ_c'⟩` of the learned class means, from their norms and cosines.

@@ -46,6 +46,13 @@ public struct RationalMatrix: Sendable, Equatable {
     isSquare && (0..<rows).allSatisfy { i in (0..<i).allSatisfy { j in self[i, j] == self[j, i] } }
   }
 
+  /// The entries rounded to `Double`, row by row (for solvers and plots, never for proofs).
+  ///
+  /// - Complexity: O(rows · columns) conversions.
+  public var approximateDoubles: [[Double]] {
+    (0..<rows).map { i in (0..<columns).map { self[i, $0].approximateDouble } }
+  }
+
   public var transposed: RationalMatrix {
     RationalMatrix(rows: columns, columns: rows) { self[$1, $0] }
   }

@@ -78,7 +78,7 @@ public enum CIFARComparisonMarkdown {
       figures.append(
         (
           "cosines-predicted",
-          HeatMap(title: title, values: CIFARComparison.cosines(CIFARComparison.doubles(gram)), labels: names).svg()
+          HeatMap(title: title, values: CIFARComparison.cosines(gram.approximateDoubles), labels: names).svg()
         ))
     }
     // One map per k (its first seed): one per run would bury the report in near-copies.

@@ -28,7 +28,7 @@ final class ClassLevelTrainerTests: XCTestCase {
     let scale = Rational(2)
     let model = UniformModel(classes: 4, scale: scale, precision: 128)
     let optimumLoss = UniformVerification(model: model, negatives: [4]).rows[0].contrastiveLoss.approximateDouble
-    let simplex = (0..<4).map { i in (0..<4).map { j in model.simplexGram[i, j].approximateDouble } }
+    let simplex = model.simplexGram.approximateDoubles
     let trainer = ClassLevelTrainer(
       classFrequencies: [0.25, 0.25, 0.25, 0.25], negatives: 4, scale: 2, steps: 1000, drawsPerStep: 1024, seed: 1)
     let gram = trainer.train().averageGram
@@ -47,7 +47,7 @@ final class ClassLevelTrainerTests: XCTestCase {
         .first)
     XCTAssertEqual(row.status, .verified)
     let lower = try XCTUnwrap(row.certificate.lowerBound).approximateDouble
-    let certified = (0..<4).map { i in (0..<4).map { j in row.certificate.gram[i, j].approximateDouble } }
+    let certified = row.certificate.gram.approximateDoubles
     let trainer = ClassLevelTrainer(
       classFrequencies: rho.map(\.approximateDouble), negatives: 4, scale: 2, steps: 1000, drawsPerStep: 1024, seed: 2)
     let gram = trainer.train().averageGram

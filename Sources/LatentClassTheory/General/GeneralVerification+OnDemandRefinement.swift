@@ -42,8 +42,7 @@ extension GeneralVerification {
       let gram = row.certificate.gram
       return row.engine == .laplace && row.refinement == nil && row.status == .verified
         && gram.rows <= CurvatureCertificate.maximumPoints
-        && OptimumRefinement.isRefinable(
-          (0..<gram.rows).map { i in (0..<gram.columns).map { gram[i, $0].approximateDouble } })
+        && OptimumRefinement.isRefinable(gram.approximateDoubles)
     }
   }
 
@@ -53,11 +52,9 @@ extension GeneralVerification {
   ) -> GeneralRow? {
     let loss = PopulationLoss(
       problem: ContrastiveProblem(model: model, negatives: row.negatives, scale: scale), engine: row.engine)
-    let gram = row.certificate.gram
-    let entries = (0..<gram.rows).map { i in (0..<gram.columns).map { gram[i, $0].approximateDouble } }
     guard
       let (refinement, certificate) = refinedCertificate(
-        loss, gram: entries, precision: precision, gapTolerance: gapTolerance)
+        loss, gram: row.certificate.gram.approximateDoubles, precision: precision, gapTolerance: gapTolerance)
     else { return nil }
     let candidate = located(
       loss, iterations: row.solverIterations, converged: row.solverConverged, refinement: refinement,

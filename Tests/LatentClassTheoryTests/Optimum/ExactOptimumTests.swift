@@ -46,10 +46,6 @@ final class ExactOptimumTests: XCTestCase {
     return h
   }
 
-  private func doubles(_ g: RationalMatrix) -> [[Double]] {
-    (0..<g.rows).map { i in (0..<g.columns).map { g[i, $0].approximateDouble } }
-  }
-
   /// The form keeps only the variance pairs that involve the positive: it is below the Hessian, and
   /// equal to it for k = 1, where the softmax has just the positive and one negative.
   func testLowerBoundFormIsBelowTheHessianAndExactForOneNegative() throws {
@@ -62,7 +58,7 @@ final class ExactOptimumTests: XCTestCase {
       let gram = RandomModels.gram(rows: model.pointCount, using: &random)
       let h = randomSymmetric(model.pointCount, using: &random)
       let form = lowerBoundForm(loss, gram: gram, h)
-      let hessian = secondDerivative(loss, doubles(gram), h)
+      let hessian = secondDerivative(loss, gram.approximateDoubles, h)
       XCTAssertLessThanOrEqual(form, hessian + 1e-6, seed)
       XCTAssertGreaterThan(form, 0, seed)
       if k == 1 { XCTAssertEqual(form, hessian, accuracy: 1e-5 * max(1, hessian), seed) }
@@ -146,7 +142,7 @@ final class ExactOptimumTests: XCTestCase {
       let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: 1), engine: .multinomial)
       let gram = RandomModels.gram(rows: 3, using: &random)
       let mu = try XCTUnwrap(CurvatureCertificate(loss, gram: gram, precision: 96).lowerBound, seed).approximateDouble
-      let smallest = smallestEigenvalueOffJ(loss, gram: doubles(gram))
+      let smallest = smallestEigenvalueOffJ(loss, gram: gram.approximateDoubles)
       XCTAssertLessThanOrEqual(mu, smallest + 1e-6, seed)
       // The form is exact for k = 1 (then μ₀ is 0.9 of it, short-rounded); it keeps a fair share otherwise.
       XCTAssertGreaterThan(mu, (k == 1 ? 0.8 : 0.02) * smallest, seed)

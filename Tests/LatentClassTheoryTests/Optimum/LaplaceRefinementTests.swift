@@ -14,7 +14,7 @@ final class LaplaceRefinementTests: XCTestCase {
     try forEachSeed(4) { random, seed in
       let (problem, rational) = try RandomModels.problemAndGram(maximumNegatives: 6, using: &random)
       let table = MultinomialEngine(problem: problem)
-      let gram = (0..<3).map { i in (0..<3).map { rational[i, $0].approximateDouble } }
+      let gram = rational.approximateDoubles
       let enumerated = table.logGapHessians(problem, gram: gram, prepared: table.prepared(precision: 53))
       let quadrature = LaplaceEngine().logGapHessians(problem, gram: gram)
       for (pair, (exact, integrated)) in zip(enumerated, quadrature).enumerated() {
