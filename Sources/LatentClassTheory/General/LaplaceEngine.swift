@@ -87,7 +87,7 @@ public struct LaplaceEngine: Sendable {
   /// ``curvatureCuts(gaps:probabilities:negatives:)``, with a ``curvatureGaussPoints``-point rule in `rules`;
   /// the head `[0, t₀]` and the tail are dropped, as
   /// they are non-negative. Curvature bounds need only a few correct digits of these weights, so callers
-  /// evaluate them at ``curvaturePrecision`` bits.
+  /// evaluate them in ``DoubleInterval`` with ``curvatureRules``.
   ///
   /// Error bound (`Interval`): the lower end of each result is a certified lower bound. On each panel it
   /// is at least `a/b = 1/√2` of the panel's integral (up to the Gauss rule's own error), and exact when
@@ -133,9 +133,10 @@ public struct LaplaceEngine: Sendable {
     return cuts
   }
 
-  /// The working precision of the curvature weights: their lower bounds feed a 30-bit rounding
-  /// (``CurvatureCertificate``), so 64 bits (the width of the integers in the formulas) suffice.
-  public static let curvaturePrecision = 64
+  /// The curvature weights' rule, enclosed once: their lower bounds feed a 30-bit rounding
+  /// (``CurvatureCertificate``), so ``DoubleInterval`` endpoints suffice.
+  static let curvatureRules = QuadratureRules<DoubleInterval>(
+    computing: 64, points: curvatureGaussPoints, guardBits: 3 * curvatureGaussPoints)
 
   /// Gauss points of the curvature weights' rule: on a `√2` panel of an integrand that varies like
   /// `1/t`, 4 points leave a relative error near `10^{−6}`, far below what the bound gives away.
@@ -253,6 +254,8 @@ public struct QuadratureRules<T: EngineScalar> {
   public init(precision: Int) {
     if T.self == Double.self, let cached = doubleQuadratureRules as? QuadratureRules<T> {
       self = cached
+    } else if T.self == DoubleInterval.self, let cached = doubleIntervalQuadratureRules as? QuadratureRules<T> {
+      self = cached
     } else {
       self.init(computing: precision, points: QuadratureRules.gaussPoints)
     }
@@ -312,3 +315,8 @@ extension QuadratureRules: Sendable where T: Sendable {}
 
 /// The `Double` rules, converted once: the solver builds rules for each of thousands of evaluations.
 private let doubleQuadratureRules = QuadratureRules<Double>(computing: 64, points: QuadratureRules<Double>.gaussPoints)
+
+/// The `DoubleInterval` rules, enclosed once (at 64 bits with the guard bits the weights' formulas need).
+private let doubleIntervalQuadratureRules = QuadratureRules<DoubleInterval>(
+  computing: 64, points: QuadratureRules<DoubleInterval>.gaussPoints,
+  guardBits: 3 * QuadratureRules<DoubleInterval>.gaussPoints)
