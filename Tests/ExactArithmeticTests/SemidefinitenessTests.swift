@@ -1,6 +1,7 @@
-import ExactArithmetic
 import TestSupport
 import XCTest
+
+@testable import ExactArithmetic
 
 /// The exact LDLᵀ semidefiniteness certificate: every PSD answer must reproduce
 /// the matrix exactly, every refutation must carry a vector the test itself checks.
@@ -170,5 +171,39 @@ final class SemidefinitenessTests: XCTestCase {
       // det H₆ = Π d_i = 1 / 186313420339200000.
       XCTAssertEqual(factorization.diagonal.reduce(Rational(1), *), Rational(BigInt(1), BigInt("186313420339200000")!))
     }
+  }
+}
+
+/// ``RationalMatrix/isPositiveSemidefinite`` takes `Double` shortcuts both ways; its answers must be the
+/// exact LDLᵀ's on matrices inside, outside and on the boundary of the cone.
+final class FastSemidefinitenessTests: XCTestCase {
+  func testAgreesWithTheExactLDLOnEveryKindOfMatrix() {
+    var shortcuts = 0
+    forEachSeed(60, base: 0x5D5) { random, seed in
+      let n = Int.random(in: 2...9, using: &random)
+      let rank = Int.random(in: 1...n, using: &random)
+      let v = (0..<n).map { _ in (0..<rank).map { _ in Rational(Int.random(in: -9...9, using: &random), 7) } }
+      // V Vᵀ is PSD (singular when rank < n); the shift moves it inside, onto or across the boundary.
+      let shift = [Rational(1, 3), .zero, Rational(-1, 1 << 40), Rational(-2)].randomElement(using: &random)!
+      let a = RationalMatrix(rows: n, columns: n) { i, j in
+        zip(v[i], v[j]).reduce(Rational.zero) { $0 + $1.0 * $1.1 } + (i == j ? shift : .zero)
+      }
+      XCTAssertEqual(a.isPositiveSemidefinite, a.semidefinitenessCertificate().isPositiveSemidefinite, seed)
+      if a.isPositiveDefiniteByFloatingCholesky
+        || a.floatingNegativeDirection.map({ a.quadraticForm($0).signum < 0 }) == true
+      {
+        shortcuts += 1
+      }
+    }
+    // The shortcuts are the point: most of these matrices must be decided without the exact LDLᵀ.
+    XCTAssertGreaterThan(shortcuts, 30)
+  }
+
+  /// A clearly indefinite matrix is refuted by the floating direction, whose form is negative exactly.
+  func testFloatingDirectionRefutesAnIndefiniteMatrix() throws {
+    let a = RationalMatrix([[2, 3, 0], [3, 2, 1], [0, 1, 5]].map { $0.map { Rational($0) } })
+    let direction = try XCTUnwrap(a.floatingNegativeDirection)
+    XCTAssertLessThan(a.quadraticForm(direction), .zero)
+    XCTAssertFalse(a.isPositiveSemidefinite)
   }
 }

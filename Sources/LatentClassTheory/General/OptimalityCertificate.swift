@@ -51,7 +51,8 @@ public struct OptimalityCertificate: Sendable {
   /// Certifies the rational feasible point `Ĝ = factor · factorᵀ` (every row of `factor` in the unit ball).
   ///
   /// Multipliers: `λ_i = −(C_mid Ĝ)_ii / Ĝ_ii` on rows with `Ĝ_ii ≈ 1` (else 0), clamped at 0,
-  /// plus a shift `δ` increased from a start until the exact LDLᵀ of `C_mid + diag λ` succeeds. A
+  /// plus a shift `δ` increased from a start until `C_mid + diag λ` is proven positive semidefinite
+  /// (``RationalMatrix/isPositiveSemidefinite``: `Double` proofs either way where they apply, else the exact LDLᵀ). A
   /// `refined` point (accurate far beyond `Double`) uses the exact midpoints of the gradient's
   /// enclosures (the accurate ones of ``PopulationLoss/enclose(gram:precision:accurate:)``) and
   /// multiplies the shift by 16 from near `2^{−precision}`; otherwise `C_mid` is rounded to
@@ -108,7 +109,7 @@ public struct OptimalityCertificate: Sendable {
     var multipliers: [Rational]? = nil
     while shift <= 1e-5 {
       let candidate = shifted(shift)
-      if candidate.dual.semidefinitenessCertificate().isPositiveSemidefinite {
+      if candidate.dual.isPositiveSemidefinite {
         multipliers = candidate.multipliers
         break
       }

@@ -135,11 +135,9 @@ struct SquaredDifferenceForm {
       let shifted = RationalMatrix(rows: d, columns: d) { e, f in
         matrix[e][f] + beta * c[e] * c[f] - (e == f ? mu * c[e] : .zero)
       }
-      // The Double check proves most candidates in O(D³) flops; the exact LDLᵀ decides the rest,
-      // so the bound is the same as with the exact test alone.
-      if shifted.isPositiveDefiniteByFloatingCholesky || shifted.semidefinitenessCertificate().isPositiveSemidefinite {
-        return mu
-      }
+      // Decided by `Double` proofs where they apply, by the exact LDLᵀ otherwise: the same bound as
+      // with the exact test alone.
+      if shifted.isPositiveSemidefinite { return mu }
       candidate /= 2
     }
     return nil
