@@ -2,27 +2,27 @@
 /// (error bound: each endpoint at most one ulp beyond the correctly rounded exact endpoint).
 extension DoubleInterval {
   /// A lower endpoint computed in round-to-nearest, moved below the exact value (NaN: unbounded).
-  @inlinable
+  @inlinable @inline(__always)
   static func down(_ nearest: Double) -> Double { nearest.isNaN ? -.infinity : nearest.nextDown }
 
   /// An upper endpoint computed in round-to-nearest, moved above the exact value (NaN: unbounded).
-  @inlinable
+  @inlinable @inline(__always)
   static func up(_ nearest: Double) -> Double { nearest.isNaN ? .infinity : nearest.nextUp }
 
   /// A product of endpoints where `0 · ∞` counts as 0: infinite endpoints stand for unbounded
   /// sets, whose points are all finite.
-  @inlinable
+  @inlinable @inline(__always)
   static func product(_ a: Double, _ b: Double) -> Double {
     let p = a * b
     return p.isNaN ? 0 : p
   }
 
-  @inlinable
+  @inlinable @inline(__always)
   public static func + (lhs: DoubleInterval, rhs: DoubleInterval) -> DoubleInterval {
     DoubleInterval(uncheckedLower: down(lhs.lower + rhs.lower), upper: up(lhs.upper + rhs.upper))
   }
 
-  @inlinable
+  @inlinable @inline(__always)
   public static func - (lhs: DoubleInterval, rhs: DoubleInterval) -> DoubleInterval {
     DoubleInterval(uncheckedLower: down(lhs.lower - rhs.upper), upper: up(lhs.upper - rhs.lower))
   }

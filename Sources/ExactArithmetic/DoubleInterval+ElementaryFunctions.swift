@@ -77,9 +77,11 @@ extension DoubleInterval {
 
   /// `Σ_j coefficients[j] · x^j` by Horner's rule in interval arithmetic (no bound on neglected terms).
   static func horner(_ coefficients: [DoubleInterval], at x: DoubleInterval) -> DoubleInterval {
-    var sum = coefficients[coefficients.count - 1]
-    for j in stride(from: coefficients.count - 2, through: 0, by: -1) { sum = sum * x + coefficients[j] }
-    return sum
+    coefficients.withUnsafeBufferPointer { c in
+      var sum = c[c.count - 1]
+      for j in stride(from: c.count - 2, through: 0, by: -1) { sum = sum * x + c[j] }
+      return sum
+    }
   }
 
   /// A point `m` of a narrow, bounded interval (width at most 2⁻²⁰) and an enclosure of `x − m ⊂ [−2⁻²⁰, 2⁻²⁰]`
