@@ -22,6 +22,24 @@ enum GeneralWorkloads {
     summarize(study)
   }
 
+  /// `verify --rho zipf:1:10 --k 1...100` (compute only; 4 rows enumerated, 96 by the Laplace form)
+  /// against the uncertified `Double` solves of the same problems, warm-started the same way.
+  static func zipfTenClasses() throws {
+    let model = try LatentClassModel.classLevel(rho: ModelSpecification.rho("zipf:1:10"))
+    let ks = Array(1...100)
+    var study: GeneralStudy?
+    let certified = measure(repetitions: 1) { study = GeneralStudy(model: model, ks: ks, scale: 1) }
+    let uncertified = measure(repetitions: 1) {
+      var start: [[Double]]? = nil
+      for k in ks {
+        let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: 1))
+        start = GramSolver().solve(loss, start: start).factor
+      }
+    }
+    report("zipf:1:10, k = 1…100 (compute only)", certified, baseline: ("uncertified Double solves", uncertified))
+    summarize(study)
+  }
+
   /// `verify --rho zipf:1:10 --points-per-class 6 --k 1...8` (60 points; compute only) against its
   /// class-level model alone: the point level costs the lift of the class-level certificates.
   static func sixtyPoints() throws {
