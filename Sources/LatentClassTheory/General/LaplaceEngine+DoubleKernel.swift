@@ -40,7 +40,8 @@ extension LaplaceEngine {
 /// A panel's 10 Gauss and 11 Lobatto nodes are the 21 slots of a region of columns (Gauss `0..<10`,
 /// Lobatto `10..<21`); region 0 holds the chain of unbisected panels, region 1 a bisected panel's
 /// parts. Only the values decide a bisection; the derivatives, `Σ_j c_j e^{−t_j y_z}` with one scalar
-/// `c_j` per node, are accumulated once a panel is accepted.
+/// `c_j` per node, are accumulated once a panel is accepted (for a chain panel, by the squaring that
+/// reads its entries for the next one).
 ///
 /// Error bound: `ψ = φ − 1` and every `e^{−t y_z}` within about `2(panels + 2)` ulps relative, so the
 /// value and derivatives (the midpoints of the two rules plus half the tail bound, as in the generic
@@ -122,11 +123,18 @@ struct DoubleFrullaniKernel {
     var value = 0.0
     var accepted = 0
     var stack: [(a: Double, b: Double, depth: Int)] = []
+    // The half-width of an accepted chain panel whose derivatives the next squaring adds on its way.
+    var deferred: Double? = nil
     for top in 0..<cuts.count - 1 {
       var panel = (a: cuts[top], b: cuts[top + 1], depth: 0)
       var region = 0
       placeNodes(from: panel.a, to: panel.b)
-      if top >= 2 { squareChain() } else { fill(region: 0) }
+      if top >= 2 {
+        squareChain(adding: deferred)
+        deferred = nil
+      } else {
+        fill(region: 0)
+      }
       while true {
         let half = (panel.b - panel.a) * 0.5
         let (gauss, lobatto) = rules(region: region, half: half, weightedTotal: weightedTotal)
@@ -142,7 +150,11 @@ struct DoubleFrullaniKernel {
         } else {
           accepted += 1
           value += (gauss + lobatto) / 2
-          accumulate(region: region, half: half)
+          if region == 0 && top >= 1 && top + 2 < cuts.count {
+            deferred = half
+          } else {
+            accumulate(region: region, half: half)
+          }
         }
         guard let next = stack.popLast() else { break }
         panel = next
@@ -192,15 +204,19 @@ struct DoubleFrullaniKernel {
   }
 
   /// Region 0 from the previous panel's to this one's, whose nodes are twice as far out: `d ← d(d + 2)`
-  /// (switching to `e = 1 + d` when `d ≤ −1/2`), `e ← e²`; and `ψ` anew.
-  private mutating func squareChain() {
+  /// (switching to `e = 1 + d` when `d ≤ −1/2`), `e ← e²`; and `ψ` anew. With `half`, first adds the
+  /// previous panel's derivatives as ``accumulate(region:half:)`` would (its ``shared`` factors), reading
+  /// each entry once for both.
+  private mutating func squareChain(adding half: Double?) {
     let chunks = gaps.count
     let floor = Lanes(repeating: 1e-300)
     for slot in 0..<DoubleFrullaniKernel.slots {
       let base = slot * chunks
+      let coefficient = Lanes(repeating: half.map { $0 * weight(slot) * shared[slot] * 0.5 } ?? 0)
       var sum = Lanes.zero
       for c in 0..<chunks {
         let v = columns[base + c]
+        sums[c] += coefficient * (v + 1).replacing(with: v, where: v .> 0)
         let decayMinusOne = v * (v + 2)
         let fromDecay = (v * v).replacing(with: floor, where: v * v .< floor)
         var next = (decayMinusOne + 1).replacing(with: decayMinusOne, where: decayMinusOne .> -0.5)
@@ -210,6 +226,12 @@ struct DoubleFrullaniKernel {
       }
       psi[slot] = sum.sum()
     }
+  }
+
+  /// The quadrature weight of a slot on `[−1, 1]`.
+  private func weight(_ slot: Int) -> Double {
+    slot < DoubleFrullaniKernel.lobattoStart
+      ? gaussWeights[slot] : lobattoWeights[slot - DoubleFrullaniKernel.lobattoStart]
   }
 
   /// The Gauss and Lobatto values of the panel in `region` (half-width `half`); sets ``shared``.
@@ -242,9 +264,7 @@ struct DoubleFrullaniKernel {
   private mutating func accumulate(region: Int, half: Double) {
     let chunks = gaps.count
     for j in 0..<DoubleFrullaniKernel.slots {
-      let weight =
-        j < DoubleFrullaniKernel.lobattoStart ? gaussWeights[j] : lobattoWeights[j - DoubleFrullaniKernel.lobattoStart]
-      let coefficient = Lanes(repeating: half * weight * shared[j] * 0.5)
+      let coefficient = Lanes(repeating: half * weight(j) * shared[j] * 0.5)
       let base = (region * DoubleFrullaniKernel.slots + j) * chunks
       for c in 0..<chunks {
         let v = columns[base + c]
