@@ -30,12 +30,11 @@ extension LaplaceEngine {
 /// **Doubling.** The panels are dyadic, `[2^i t₀, 2^{i+1} t₀]` after the first, so node `j` of panel
 /// `i + 1` is exactly twice node `j` of panel `i`, and `e^{−2ty} = (e^{−ty})²`. Only the first two panels
 /// (and bisected ones, which never occurred in the measured runs) call ``NegativeExponential``; each
-/// later panel squares the one before. Each entry is kept in the form that squares accurately:
-/// `d = e^{−ty} − 1` while `d > −1/2`, stepping `d ← d(d + 2)` (relative error grows by at most one
-/// rounding per step, since `|1 + d/(d+2)| ≤ 1` on `[−1, 0]`), and `e = e^{−ty}` below `1/2`, stepping
-/// `e ← e²` (relative error doubles per step, but `e` falls like `2^{−2^j}` meanwhile, so the absolute
-/// error never exceeds its value at the switch). The sign tells the forms apart (`e` is kept
-/// `≥ 10^{−300}`, an absolute error far below anything summed).
+/// later panel squares the one before, in two arrays: `d = e^{−ty} − 1` (for `ψ`), stepping
+/// `d ← d(d + 2)`, whose relative error grows by at most one rounding per step (as `|1 + d/(d+2)| ≤ 1`
+/// on `[−1, 0]`); and `e = e^{−ty}` (for the derivatives), `1 + d` while `d > −1/2` and `e ← e²` below,
+/// where the relative error doubles per step but `e` falls like `2^{−2^j}`, so its absolute error never
+/// exceeds that at the switch.
 ///
 /// A panel's 10 Gauss and 11 Lobatto nodes are the 21 slots of a region of columns (Gauss `0..<10`,
 /// Lobatto `10..<21`); region 0 holds the chain of unbisected panels, region 1 a bisected panel's
@@ -43,8 +42,9 @@ extension LaplaceEngine {
 /// `c_j` per node, are accumulated once a panel is accepted (for a chain panel, by the squaring that
 /// reads its entries for the next one).
 ///
-/// Error bound: `ψ = φ − 1` and every `e^{−t y_z}` within about `2(panels + 2)` ulps relative, so the
-/// value and derivatives (the midpoints of the two rules plus half the tail bound, as in the generic
+/// Error bound: `ψ = φ − 1` within about `2(panels + 2)` ulps relative, and every `e^{−t y_z}` within
+/// as many ulps relative above `1/2`, absolute below (where the squaring makes it fall faster than its
+/// error grows), so the value and derivatives (the midpoints of the two rules plus half the tail bound, as in the generic
 /// `Double` path) are within about `10^{−14}` relative of that path's exact-arithmetic result.
 ///
 /// - Complexity: O(M · (41 + 21 · panels / 10)) per pair, in multiply–adds.
@@ -62,8 +62,9 @@ struct DoubleFrullaniKernel {
   private let lobattoWeights: [Double]
   /// The current pair's `y_z` in lanes.
   private var gaps: [Lanes]
-  /// Two regions of 21 slots, a slot holding `e^{−t_j y_z} − 1` (where `≤ 0`) or `e^{−t_j y_z}` (where `> 0`).
-  private var columns: [Lanes]
+  /// Two regions of 21 slots of `d = e^{−t_j y_z} − 1` and of `e = e^{−t_j y_z}`.
+  private var decaysMinusOne: [Lanes]
+  private var decays: [Lanes]
   /// `ψ(t_j) = φ(t_j) − 1`, by region and slot.
   private var psi: [Double]
   /// The current panel's nodes, the Lobatto ends exact, and each node's factor of the derivative integrand.
@@ -90,7 +91,8 @@ struct DoubleFrullaniKernel {
     lobattoWeights = rules.lobattoWeights
     gaps = [Lanes](repeating: .zero, count: chunks)
     sums = gaps
-    columns = [Lanes](repeating: .zero, count: 2 * DoubleFrullaniKernel.slots * chunks)
+    decaysMinusOne = [Lanes](repeating: .zero, count: 2 * DoubleFrullaniKernel.slots * chunks)
+    decays = decaysMinusOne
     psi = [Double](repeating: 0, count: 2 * DoubleFrullaniKernel.slots)
     nodes = [Double](repeating: 0, count: DoubleFrullaniKernel.slots)
     shared = nodes
@@ -194,35 +196,47 @@ struct DoubleFrullaniKernel {
       let base = slot * chunks
       let negativeT = Lanes(repeating: -nodes[j])
       var sum = Lanes.zero
-      for c in 0..<chunks {
-        let (decay, decayMinusOne) = NegativeExponential.exponentials(negativeT * gaps[c])
-        columns[base + c] = decay.replacing(with: decayMinusOne, where: decayMinusOne .> -0.5)
-        sum += probabilities[c] * decayMinusOne
+      gaps.withUnsafeBufferPointer { y in
+        probabilities.withUnsafeBufferPointer { p in
+          decays.withUnsafeMutableBufferPointer { e in
+            decaysMinusOne.withUnsafeMutableBufferPointer { d in
+              for c in 0..<chunks {
+                (e[base + c], d[base + c]) = NegativeExponential.exponentials(negativeT * y[c])
+                sum += p[c] * d[base + c]
+              }
+            }
+          }
+        }
       }
       psi[slot] = sum.sum()
     }
   }
 
-  /// Region 0 from the previous panel's to this one's, whose nodes are twice as far out: `d ← d(d + 2)`
-  /// (switching to `e = 1 + d` when `d ≤ −1/2`), `e ← e²`; and `ψ` anew. With `half`, first adds the
+  /// Region 0 from the previous panel's to this one's, whose nodes are twice as far out: `d ← d(d + 2)`,
+  /// and `e ← 1 + d` while `d > −1/2`, `e ← e²` below; and `ψ` anew. With `half`, first adds the
   /// previous panel's derivatives as ``accumulate(region:half:)`` would (its ``shared`` factors), reading
   /// each entry once for both.
   private mutating func squareChain(adding half: Double?) {
     let chunks = gaps.count
-    let floor = Lanes(repeating: 1e-300)
     for slot in 0..<DoubleFrullaniKernel.slots {
       let base = slot * chunks
       let coefficient = Lanes(repeating: half.map { $0 * weight(slot) * shared[slot] * 0.5 } ?? 0)
       var sum = Lanes.zero
-      for c in 0..<chunks {
-        let v = columns[base + c]
-        sums[c] += coefficient * (v + 1).replacing(with: v, where: v .> 0)
-        let decayMinusOne = v * (v + 2)
-        let fromDecay = (v * v).replacing(with: floor, where: v * v .< floor)
-        var next = (decayMinusOne + 1).replacing(with: decayMinusOne, where: decayMinusOne .> -0.5)
-        next.replace(with: fromDecay, where: v .> 0)
-        columns[base + c] = next
-        sum += probabilities[c] * next.replacing(with: next - 1, where: next .> 0)
+      probabilities.withUnsafeBufferPointer { p in
+        sums.withUnsafeMutableBufferPointer { sums in
+          decays.withUnsafeMutableBufferPointer { e in
+            decaysMinusOne.withUnsafeMutableBufferPointer { d in
+              for c in 0..<chunks {
+                let (decay, decayMinusOne) = (e[base + c], d[base + c])
+                sums[c] += coefficient * decay
+                let next = decayMinusOne * (decayMinusOne + 2)
+                d[base + c] = next
+                e[base + c] = (decay * decay).replacing(with: next + 1, where: next .> -0.5)
+                sum += p[c] * next
+              }
+            }
+          }
+        }
       }
       psi[slot] = sum.sum()
     }
@@ -266,9 +280,10 @@ struct DoubleFrullaniKernel {
     for j in 0..<DoubleFrullaniKernel.slots {
       let coefficient = Lanes(repeating: half * weight(j) * shared[j] * 0.5)
       let base = (region * DoubleFrullaniKernel.slots + j) * chunks
-      for c in 0..<chunks {
-        let v = columns[base + c]
-        sums[c] += coefficient * (v + 1).replacing(with: v, where: v .> 0)
+      decays.withUnsafeBufferPointer { e in
+        sums.withUnsafeMutableBufferPointer { sums in
+          for c in 0..<chunks { sums[c] += coefficient * e[base + c] }
+        }
       }
     }
   }
