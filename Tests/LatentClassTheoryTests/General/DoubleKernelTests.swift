@@ -75,6 +75,25 @@ final class DoubleKernelTests: XCTestCase {
     }
   }
 
+  /// A problem large enough for the pairs to be spread over the cores gives the same bits as the pairs
+  /// computed one after another by one kernel.
+  func testSpreadPairsGiveTheSameBitsAsOneKernel() throws {
+    let classes = 64
+    XCTAssertGreaterThanOrEqual(classes * classes, LaplaceEngine.parallelWork)
+    let model = try LatentClassModel.classLevel(rho: ModelSpecification.rho("zipf:1:\(classes)"))
+    let problem = ContrastiveProblem(model: model, negatives: 3, scale: 1)
+    let gram = GramSolver.gramMatrix(GramSolver.randomStart(dimension: classes, seed: 5))
+    let engine = LaplaceEngine()
+    let spread: LossAndGradient<Double> = engine.evaluate(problem, gram: gram, precision: 53)
+    var kernel = DoubleFrullaniKernel(
+      probabilities: problem.negativeDistribution.map(\.approximateDouble), negatives: 3, tolerance: engine.tolerance)
+    let serial = problem.assemble(
+      problem.pairs.map { kernel.expectation(gaps: problem.exponentiatedGaps($0, gram: gram, scale: 1.0)) },
+      precision: 53)
+    XCTAssertEqual(spread.loss.bitPattern, serial.loss.bitPattern)
+    XCTAssertEqual(spread.gradient.flatMap { $0 }.map(\.bitPattern), serial.gradient.flatMap { $0 }.map(\.bitPattern))
+  }
+
   /// `e^x` and `e^x − 1` within 2 ulps of libm's on `[−708, 0]` (a grid dense near 0, where `e^x − 1`
   /// must keep its relative accuracy, and around the reduction's switch at `±ln 2 / 2`), and clamped below.
   func testNegativeExponentialAgreesWithLibm() {
