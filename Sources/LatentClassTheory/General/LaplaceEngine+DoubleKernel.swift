@@ -13,8 +13,8 @@ extension LaplaceEngine {
   /// ``DoubleFrullaniKernel``); the tests hold the values inside the `Interval` evaluation's enclosure
   /// widened by `10^{−13}` relative.
   ///
-  /// - Complexity: O(pairs · M · (41 + 21 · panels / 10)) multiply–adds in place of
-  ///   O(pairs · M · 21 · panels) exponentials, divided among the cores.
+  /// - Complexity: O(pairs · M · 21 · panels) multiply–adds and `41 · pairs · M` exponentials (the generic
+  ///   path: `21 · pairs · M · panels` calls of libm's `expm1`), divided among the cores.
   func evaluateInDouble(_ problem: ContrastiveProblem, gram: [[Double]]) -> LossAndGradient<Double> {
     let s = Double(problem.scale, precision: 53)
     let p = problem.negativeDistribution.map { Double($0, precision: 53) }
@@ -61,10 +61,12 @@ extension LaplaceEngine {
 ///
 /// Error bound: `ψ = φ − 1` within about `2(panels + 2)` ulps relative, and every `e^{−t y_z}` within
 /// as many ulps relative above `1/2`, absolute below (where the squaring makes it fall faster than its
-/// error grows), so the value and derivatives (the midpoints of the two rules plus half the tail bound, as in the generic
-/// `Double` path) are within about `10^{−14}` relative of that path's exact-arithmetic result.
+/// error grows), so the value and derivatives (the midpoints of the two rules plus half the tail bound,
+/// as in the generic `Double` path) are within about `10^{−14}` relative of that path's exact-arithmetic
+/// result.
 ///
-/// - Complexity: O(M · (41 + 21 · panels / 10)) per pair, in multiply–adds.
+/// - Complexity: per pair, `41·M` exponentials (``NegativeExponential``) and O(panels · 21 · M)
+///   multiply–adds, where the generic path calls libm's `expm1` `21·M` times per panel.
 struct DoubleFrullaniKernel {
   typealias Lanes = NegativeExponential.Lanes
 
@@ -117,7 +119,7 @@ struct DoubleFrullaniKernel {
 
   /// `E log(1 + S)` and `∂/∂ log y_z` for the gaps `y` of one pair (the kernel's probabilities and `k`).
   ///
-  /// - Complexity: O(M · (41 + 21 · panels / 10)) multiply–adds.
+  /// - Complexity: `41·M` exponentials and O(panels · 21 · M) multiply–adds.
   mutating func expectation(gaps y: [Double]) -> PairExpectation<Double> {
     precondition(y.count == count)
     let k = Double(negatives)
@@ -212,20 +214,14 @@ struct DoubleFrullaniKernel {
       let slot = region * DoubleFrullaniKernel.slots + j
       let base = slot * chunks
       let negativeT = Lanes(repeating: -nodes[j])
-      var sum = Lanes.zero
-      gaps.withUnsafeBufferPointer { y in
-        probabilities.withUnsafeBufferPointer { p in
-          decays.withUnsafeMutableBufferPointer { e in
-            decaysMinusOne.withUnsafeMutableBufferPointer { d in
-              for c in 0..<chunks {
-                (e[base + c], d[base + c]) = NegativeExponential.exponentials(negativeT * y[c])
-                sum += p[c] * d[base + c]
-              }
-            }
-          }
+      psi[slot] = withBuffers { y, p, _, e, d in
+        var sum = Lanes.zero
+        for c in 0..<chunks {
+          (e[base + c], d[base + c]) = NegativeExponential.exponentials(negativeT * y[c])
+          sum += p[c] * d[base + c]
         }
+        return sum.sum()
       }
-      psi[slot] = sum.sum()
     }
   }
 
@@ -238,24 +234,36 @@ struct DoubleFrullaniKernel {
     for slot in 0..<DoubleFrullaniKernel.slots {
       let base = slot * chunks
       let coefficient = Lanes(repeating: half.map { $0 * weight(slot) * shared[slot] * 0.5 } ?? 0)
-      var sum = Lanes.zero
+      psi[slot] = withBuffers { _, p, sums, e, d in
+        var sum = Lanes.zero
+        for c in 0..<chunks {
+          let (decay, decayMinusOne) = (e[base + c], d[base + c])
+          sums[c] += coefficient * decay
+          let next = decayMinusOne * (decayMinusOne + 2)
+          d[base + c] = next
+          e[base + c] = (decay * decay).replacing(with: next + 1, where: next .> -0.5)
+          sum += p[c] * next
+        }
+        return sum.sum()
+      }
+    }
+  }
+
+  /// The gaps, probabilities, derivative sums, `e` and `d` columns as unchecked buffers, for the inner loops.
+  private mutating func withBuffers<Result>(
+    _ body: (
+      _ y: UnsafeBufferPointer<Lanes>, _ p: UnsafeBufferPointer<Lanes>, _ sums: UnsafeMutableBufferPointer<Lanes>,
+      _ e: UnsafeMutableBufferPointer<Lanes>, _ d: UnsafeMutableBufferPointer<Lanes>
+    ) -> Result
+  ) -> Result {
+    gaps.withUnsafeBufferPointer { y in
       probabilities.withUnsafeBufferPointer { p in
         sums.withUnsafeMutableBufferPointer { sums in
           decays.withUnsafeMutableBufferPointer { e in
-            decaysMinusOne.withUnsafeMutableBufferPointer { d in
-              for c in 0..<chunks {
-                let (decay, decayMinusOne) = (e[base + c], d[base + c])
-                sums[c] += coefficient * decay
-                let next = decayMinusOne * (decayMinusOne + 2)
-                d[base + c] = next
-                e[base + c] = (decay * decay).replacing(with: next + 1, where: next .> -0.5)
-                sum += p[c] * next
-              }
-            }
+            decaysMinusOne.withUnsafeMutableBufferPointer { d in body(y, p, sums, e, d) }
           }
         }
       }
-      psi[slot] = sum.sum()
     }
   }
 
@@ -283,9 +291,9 @@ struct DoubleFrullaniKernel {
         shared[j] = exp((k - 1) * logPhi - t)
       }
       if j < DoubleFrullaniKernel.lobattoStart {
-        gauss += half * gaussWeights[j] * term
+        gauss += half * weight(j) * term
       } else {
-        lobatto += half * lobattoWeights[j - DoubleFrullaniKernel.lobattoStart] * term
+        lobatto += half * weight(j) * term
       }
     }
     return (gauss, lobatto)
@@ -297,10 +305,8 @@ struct DoubleFrullaniKernel {
     for j in 0..<DoubleFrullaniKernel.slots {
       let coefficient = Lanes(repeating: half * weight(j) * shared[j] * 0.5)
       let base = (region * DoubleFrullaniKernel.slots + j) * chunks
-      decays.withUnsafeBufferPointer { e in
-        sums.withUnsafeMutableBufferPointer { sums in
-          for c in 0..<chunks { sums[c] += coefficient * e[base + c] }
-        }
+      withBuffers { _, _, sums, e, _ in
+        for c in 0..<chunks { sums[c] += coefficient * e[base + c] }
       }
     }
   }

@@ -1,6 +1,6 @@
 /// `e^x` and `e^x − 1` for `x ≤ 0` in `Double`, four arguments at a time, without calls into libm:
 /// the inner loop of the `Double` Laplace kernel (``DoubleFrullaniKernel``), where glibc's `expm1`
-/// cost a third of the solver's time.
+/// took about a third of `verify --rho zipf:1:100 --k 2`.
 ///
 /// **Method.** `x = n·ln 2 + r` with `n` the nearest integer to `x/ln 2` (found by the shifter
 /// `1.5·2^52`, whose low mantissa bits then hold `n`) and `r = (x − n·ln2_hi) − n·ln2_lo`
