@@ -36,12 +36,17 @@ public struct LaplaceEngine: Sendable {
 
   public init(tolerance: Double = 1e-12) { self.tolerance = tolerance }
 
-  /// `L_k(G)` and its gradient (convention of ``LossAndGradient``).
+  /// `L_k(G)` and its gradient (convention of ``LossAndGradient``); `Double` goes through
+  /// ``evaluateInDouble(_:gram:)``, the same quadrature laid out for speed.
   ///
   /// - Complexity: O(pairs · panels · M); panels grow like `log(k·max y / tolerance)`.
   public func evaluate<T: EngineScalar>(_ problem: ContrastiveProblem, gram: [[T]], precision: Int) -> LossAndGradient<
     T
   > {
+    if T.self == Double.self {
+      let doubles = evaluateInDouble(problem, gram: unsafeBitCast(gram, to: [[Double]].self))
+      return unsafeBitCast(doubles, to: LossAndGradient<T>.self)
+    }
     let s = T(problem.scale, precision: precision)
     let p = problem.negativeDistribution.map { T($0, precision: precision) }
     let rules = QuadratureRules<T>(precision: precision)
