@@ -106,15 +106,17 @@ extension MultinomialEngine {
   /// Error bound: each result encloses the exact expectation (exact weights, outward rounding).
   ///
   /// - Complexity: O(pairs · count vectors · M).
-  public func curvatureWeights(
-    _ problem: ContrastiveProblem, gram: [[Interval]], prepared: Prepared<Interval>, precision: Int
-  ) -> [[Interval]] {
-    let s = Interval(problem.scale, precision: precision)
+  public func curvatureWeights<T: EngineScalar>(
+    _ problem: ContrastiveProblem, gram: [[T]], prepared: Prepared<T>, precision: Int
+  ) -> [[T]] {
+    let s = T(problem.scale, precision: precision)
+    let zero = T(Rational.zero, precision: precision)
+    let one = T(Rational(1), precision: precision)
     return problem.pairs.map { pair in
       let gaps = problem.exponentiatedGaps(pair, gram: gram, scale: s)
-      var sums = [Interval](repeating: Interval(0, precision: precision), count: gaps.count)
+      var sums = [T](repeating: zero, count: gaps.count)
       for (v, n) in prepared.multiplicities.enumerated() {
-        var partition = Interval(1, precision: precision)
+        var partition = one
         for z in prepared.present[v] { partition.addProduct(n[z], gaps[z]) }
         let share = prepared.probabilities[v] / (partition * partition)
         for z in prepared.present[v] { sums[z].addProduct(share, n[z]) }

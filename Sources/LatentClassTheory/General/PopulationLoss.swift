@@ -60,18 +60,19 @@ public struct PopulationLoss: Sendable {
   public static let maximumScale: Rational = 300
 
   /// Enclosures of the curvature weights `E[n_z y_z / (1 + S)²]` of every pair at a rational `Ĝ`
-  /// (docs/theory.md §8): exact enclosures from the multinomial engine, certified lower bounds (in the
-  /// lower ends) from the Laplace engine, computed in ``DoubleInterval`` and given at `precision` bits.
+  /// (docs/theory.md §8): enclosures from the multinomial engine, certified lower bounds (in the
+  /// lower ends) from the Laplace engine, both computed in ``DoubleInterval`` (the curvature bound
+  /// uses 30 bits of their lower ends) and given at `precision` bits.
   ///
   /// - Complexity: that of one evaluation of the engine.
   public func curvatureWeights(gram: RationalMatrix, precision: Int) -> [[Interval]] {
-    if let table {
-      let entries = (0..<gram.rows).map { i in (0..<gram.columns).map { Interval(gram[i, $0], precision: precision) } }
-      return table.curvatureWeights(
-        problem, gram: entries, prepared: table.prepared(precision: precision), precision: precision)
-    }
-    // Lower bounds of a few correct digits are all the curvature bound uses: `Double` endpoints suffice.
     let coarse = (0..<gram.rows).map { i in (0..<gram.columns).map { DoubleInterval(gram[i, $0]) } }
+    if let table {
+      let weights = table.curvatureWeights(
+        problem, gram: coarse, prepared: table.prepared(precision: 53) as MultinomialEngine.Prepared<DoubleInterval>,
+        precision: 53)
+      return weights.map { row in row.map { Interval($0, precision: precision) } }
+    }
     let s = DoubleInterval(problem.scale)
     let p = problem.negativeDistribution.map { DoubleInterval($0) }
     return problem.pairs.map { pair in

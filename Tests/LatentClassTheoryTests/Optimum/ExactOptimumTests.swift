@@ -214,4 +214,25 @@ final class ExactOptimumTests: XCTestCase {
     // The certified finding: the overlap model's optimum gets worse from k = 1 to k = 2.
     XCTAssertEqual(GeneralVerification.verdicts(rows), [.refuted])
   }
+
+  /// The multinomial weights the curvature bound uses, in `DoubleInterval`, overlap the 128-bit MPFR
+  /// enumeration of the same sums and are as narrow as `Double` allows.
+  func testMultinomialCurvatureWeightsInDoubleIntervalsAgreeWithMPFR() throws {
+    try forEachSeed(6, base: 0xC0E) { random, seed in
+      let model = try RandomModels.model(classes: 3, points: 3, using: &random)
+      let problem = ContrastiveProblem(model: model, negatives: 1 + Int(random.next() % 8), scale: 2)
+      let gram = RandomModels.gram(rows: 3, using: &random)
+      let loss = PopulationLoss(problem: problem, engine: .multinomial)
+      let fast = loss.curvatureWeights(gram: gram, precision: 128)
+      let table = MultinomialEngine(problem: problem)
+      let entries = (0..<3).map { i in (0..<3).map { Interval(gram[i, $0], precision: 128) } }
+      let accurate = table.curvatureWeights(
+        problem, gram: entries, prepared: table.prepared(precision: 128) as MultinomialEngine.Prepared<Interval>,
+        precision: 128)
+      for (f, a) in zip(fast.joined(), accurate.joined()) {
+        XCTAssertTrue(f.overlaps(a), seed)
+        XCTAssertLessThan(f.width, 1e-13 * max(1, abs(a.approximateDouble)), seed)
+      }
+    }
+  }
 }
