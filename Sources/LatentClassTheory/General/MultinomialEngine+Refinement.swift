@@ -22,8 +22,7 @@ extension MultinomialEngine {
       let gaps = problem.exponentiatedGaps(pair, gram: gram, scale: s)
       var sums = [Interval](repeating: Interval(0, precision: precision), count: gaps.count)
       for (v, n) in prepared.multiplicities.enumerated() {
-        var partition = Interval(1, precision: precision)
-        for z in prepared.present[v] { partition.addProduct(n[z], gaps[z]) }
+        let partition = prepared.partition(of: v, gaps: gaps, one: Interval(1, precision: precision))
         let share = prepared.probabilities[v] / partition
         for z in prepared.present[v] { sums[z].addProduct(share, n[z]) }
       }
@@ -48,8 +47,7 @@ extension MultinomialEngine {
       var softmax = [Double](repeating: 0, count: m)
       for (v, n) in prepared.multiplicities.enumerated() {
         let present = prepared.present[v]
-        var partition = 1.0
-        for z in present { partition += n[z] * gaps[z] }
+        let partition = prepared.partition(of: v, gaps: gaps, one: 1.0)
         for z in present { softmax[z] = n[z] * gaps[z] / partition }
         let p = prepared.probabilities[v]
         for z in present {

@@ -98,6 +98,19 @@ public struct MultinomialEngine: Sendable {
 
 extension MultinomialEngine.Prepared: Sendable where T: Sendable {}
 
+extension MultinomialEngine.Prepared {
+  /// `Z_v = 1 + Σ_z n_z y_z`, the normaliser of ``NCELoss`` for count vector `v` against the
+  /// exponentiated gaps `y`, summed in place over the points `v` holds (`one` is 1 at the working
+  /// precision; the sum rounds at its precision).
+  ///
+  /// - Complexity: O(support of `v`).
+  func partition(of v: Int, gaps: [T], one: T) -> T {
+    var sum = one
+    for z in present[v] { sum.addProduct(multiplicities[v][z], gaps[z]) }
+    return sum
+  }
+}
+
 extension MultinomialEngine {
   /// For each pair (in `problem.pairs` order) and each point `z`, `E[n_z y_z / (1 + S)²]` with
   /// `S = Σ_z n_z y_z`: the curvature weights of docs/theory.md §8. Accumulated in place as
@@ -116,8 +129,7 @@ extension MultinomialEngine {
       let gaps = problem.exponentiatedGaps(pair, gram: gram, scale: s)
       var sums = [T](repeating: zero, count: gaps.count)
       for (v, n) in prepared.multiplicities.enumerated() {
-        var partition = one
-        for z in prepared.present[v] { partition.addProduct(n[z], gaps[z]) }
+        let partition = prepared.partition(of: v, gaps: gaps, one: one)
         let share = prepared.probabilities[v] / (partition * partition)
         for z in prepared.present[v] { sums[z].addProduct(share, n[z]) }
       }
