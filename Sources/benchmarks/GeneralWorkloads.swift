@@ -7,36 +7,34 @@ enum GeneralWorkloads {
   /// locate, downstream) against the uncertified `Double` solves of the same problems, the part of the
   /// work a user would do without certificates.
   static func fourClasses() throws {
-    let model = try LatentClassModel.classLevel(rho: ModelSpecification.rho("11/20,1/4,3/20,1/20"))
-    let ks = Array(1...12)
-    var study: GeneralStudy?
-    let certified = measure(repetitions: 5) { study = GeneralStudy(model: model, ks: ks, scale: 2) }
-    let uncertified = measure(repetitions: 5) {
-      var start: [[Double]]? = nil
-      for k in ks {
-        let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: 2))
-        start = GramSolver().solve(loss, start: start).factor
-      }
-    }
-    report("4 classes, s = 2, k = 1…12 (compute only)", certified, baseline: ("uncertified Double solves", uncertified))
-    summarize(study)
+    try classLevelAgainstSolves(
+      "4 classes, s = 2, k = 1…12 (compute only)", rho: "11/20,1/4,3/20,1/20", ks: Array(1...12), scale: 2,
+      repetitions: 5)
   }
 
   /// `verify --rho zipf:1:10 --k 1...100` (compute only; 4 rows enumerated, 96 by the Laplace form)
-  /// against the uncertified `Double` solves of the same problems, warm-started the same way.
+  /// against the uncertified `Double` solves of the same problems.
   static func zipfTenClasses() throws {
-    let model = try LatentClassModel.classLevel(rho: ModelSpecification.rho("zipf:1:10"))
-    let ks = Array(1...100)
+    try classLevelAgainstSolves(
+      "zipf:1:10, k = 1…100 (compute only)", rho: "zipf:1:10", ks: Array(1...100), scale: 1, repetitions: 1)
+  }
+
+  /// A class-level study of `rho` over `ks` against the uncertified `Double` solves of the same problems,
+  /// each warm-started from the previous `k` as the study does.
+  private static func classLevelAgainstSolves(
+    _ name: String, rho: String, ks: [Int], scale: Rational, repetitions: Int
+  ) throws {
+    let model = try LatentClassModel.classLevel(rho: ModelSpecification.rho(rho))
     var study: GeneralStudy?
-    let certified = measure(repetitions: 1) { study = GeneralStudy(model: model, ks: ks, scale: 1) }
-    let uncertified = measure(repetitions: 1) {
+    let certified = measure(repetitions: repetitions) { study = GeneralStudy(model: model, ks: ks, scale: scale) }
+    let uncertified = measure(repetitions: repetitions) {
       var start: [[Double]]? = nil
       for k in ks {
-        let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: 1))
+        let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: scale))
         start = GramSolver().solve(loss, start: start).factor
       }
     }
-    report("zipf:1:10, k = 1…100 (compute only)", certified, baseline: ("uncertified Double solves", uncertified))
+    report(name, certified, baseline: ("uncertified Double solves", uncertified))
     summarize(study)
   }
 
