@@ -107,6 +107,8 @@ extension DoubleInterval {
     let r =
       (DoubleInterval(exactly: m) - DoubleInterval(exactly: n * Reduction.ln2High))
       - DoubleInterval(exactly: n) * Reduction.ln2Low
+    precondition(
+      r.lower >= -Reduction.halfLn2Bound && r.upper <= Reduction.halfLn2Bound, "exp's reduction left |r| > 0.35")
     let power = horner(Coefficients.exp, at: r).widened(by: 1e-17)
     let scale = Double(sign: .plus, exponent: Int(n), significand: 1)
     return DoubleInterval(uncheckedLower: power.lower * scale, upper: power.upper * scale)
@@ -124,7 +126,9 @@ extension DoubleInterval {
     if a >= -0.29 && a <= 0.41 { return log1pNearZero(a) }
     let sum = DoubleInterval(exactly: 1) + DoubleInterval(exactly: a)
     let low = sum.lower > 0 ? logOfPoint(sum.lower).lower : -.infinity
-    return DoubleInterval(uncheckedLower: low, upper: logOfPoint(sum.upper).upper)
+    // Near the largest `Double`, `1 + a` rounded up overflows.
+    let high = sum.upper.isFinite ? logOfPoint(sum.upper).upper : .infinity
+    return DoubleInterval(uncheckedLower: low, upper: high)
   }
 
   /// `log a` for a finite `a > 0`: `a = 2^e · m` with `m ∈ [√2/2, √2]`, `log a = e log 2 + log1p(m − 1)`

@@ -110,6 +110,8 @@ final class DoubleIntervalTests: XCTestCase {
     ] {
       let x = DoubleInterval(exactly: point)
       assertEncloses(DoubleInterval.log(x), Interval.log(Self.precise(x)), ulps: 40, "log \(point)")
+      // At the largest Double, 1 + x rounded up overflows: the bound must stay valid.
+      XCTAssertTrue(Self.precise(DoubleInterval.log1p(x)).contains(Interval.log1p(Self.precise(x))), "log1p \(point)")
       assertEncloses(DoubleInterval.sqrt(x), Interval.sqrt(Self.precise(x)), ulps: 1, "sqrt \(point)")
     }
   }
