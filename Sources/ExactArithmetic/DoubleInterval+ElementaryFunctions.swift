@@ -84,10 +84,12 @@ extension DoubleInterval {
     }
   }
 
-  /// A point `m` of a narrow, bounded interval (width at most 2⁻²⁰) and an enclosure of `x − m ⊂ [−2⁻²⁰, 2⁻²⁰]`
-  /// over it, for the mean-value forms; `nil` for a wide or unbounded interval.
+  /// A point `m` of a narrow, bounded interval (width at most 2⁻²⁰, absolute and relative to its
+  /// largest magnitude) and an enclosure of `x − m ⊂ [−2⁻²⁰, 2⁻²⁰]` over it, for the mean-value forms;
+  /// `nil` for a wide or unbounded interval (whose endpoints are then evaluated separately).
   var narrowSplit: (Double, DoubleInterval)? {
-    guard isBounded && upper - lower <= 0x1p-20 else { return nil }
+    let width = upper - lower
+    guard isBounded && width <= 0x1p-20 && width <= 0x1p-20 * Swift.max(-lower, upper) else { return nil }
     let m = midpoint
     return (m, self - DoubleInterval(uncheckedLower: m, upper: m))
   }

@@ -101,6 +101,7 @@ final class DoubleIntervalTests: XCTestCase {
       if y.lower > -1 {
         assertEncloses(DoubleInterval.log1p(y), Interval.log1p(Self.precise(y)), ulps: 40, "\(seed) log1p \(y)")
       }
+      assertEncloses(DoubleInterval.log1p(x), Interval.log1p(Self.precise(x)), ulps: 40, "\(seed) log1p \(x)")
     }
   }
 
