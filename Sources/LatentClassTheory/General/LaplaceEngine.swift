@@ -177,9 +177,10 @@ public struct LaplaceEngine: Sendable {
     while let panel = stack.popLast() {
       let (gauss, lobatto) = rules.integrate(integrand, from: panel.a, to: panel.b, precision: precision)
       let error = abs(lobatto.value.estimate - gauss.value.estimate)
-      // Below a few ulps of the panel's integral the estimate of the error is rounding noise
-      // (the `Double` midpoints of enclosures included); bisecting further would never stop.
-      let noise = 64 * Double.ulpOfOne * abs(lobatto.value.estimate)
+      // Below a few ulps of the panel's integral (at the working precision, or `Double`'s if finer: the
+      // midpoints are `Double`s) the estimate of the error is rounding noise; bisecting further would
+      // never stop (at 32 bits every panel went to the depth or panel limit).
+      let noise = 64 * max(Double.ulpOfOne, pow(2, -Double(precision))) * abs(lobatto.value.estimate)
       let allowed = max(tolerance * (panel.b - panel.a) / max(panel.b, start) / levels, noise)
       if error > allowed && panel.depth < 24 && accepted + stack.count < LaplaceEngine.maximumPanels {
         let middle = (panel.a + panel.b) / 2
