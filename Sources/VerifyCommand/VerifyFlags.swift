@@ -13,7 +13,9 @@ enum VerifyFlags {
     "--scale", "s", default: "1", help: "Scale (inverse temperature) s > 0, exact: 1, 0.5, 5/2, 1e1.")
   static let precision = Flag.option(
     "--precision", "bits", default: "\(Defaults.precision)",
-    help: "Bits per interval endpoint, \(Defaults.precisionRange.lowerBound)...\(Defaults.precisionRange.upperBound).")
+    help:
+      "Bits per interval endpoint, \(Defaults.precisionRange.lowerBound)...\(Defaults.precisionRange.upperBound) (unrefined Laplace rows use Double endpoints from 53 up)."
+  )
   static let json = Flag.option("--json", "file", help: "Also write the results as JSON.")
   static let report = Flag.option(
     "--report", "file.md", help: "Also write a Markdown report, with SVG plots beside it.")
