@@ -88,15 +88,11 @@ public struct PopulationLoss: Sendable {
   /// they bound), at about three times the cost.
   ///
   /// Error bound: the enclosure contains the exact values; its width is the rounding at
-  /// `precision` bits plus, for the Laplace engine, a quadrature error driven below about
-  /// `max(laplaceTolerance, 10^{-10})` per pair, or about `2^{−precision}` when `accurate`.
+  /// `precision` bits (for an unrefined Laplace evaluation at 53 bits or more, the outward rounding of
+  /// ``DoubleInterval``, about `10^{−14}` relative) plus, for the Laplace engine, a quadrature error
+  /// driven below about `max(laplaceTolerance, 10^{-10})` per pair, or about `2^{−precision}` when `accurate`.
   public func enclose(gram: RationalMatrix, precision: Int, accurate: Bool = false) -> LossAndGradient<Interval> {
-    let entries = (0..<gram.rows).map { i in (0..<gram.columns).map { Interval(gram[i, $0], precision: precision) } }
-    if engine == .laplace && accurate {
-      let (engine, rules) = LaplaceEngine.accurate(precision: precision)
-      return engine.enclose(problem, gram: entries, precision: precision, rules: rules)
-    }
-    if engine == .laplace && precision >= 53 {
+    if engine == .laplace && !accurate && precision >= 53 {
       // The certificate's quadrature tolerance (10^{-10}) is far above the rounding of `Double`
       // endpoints, so the fast certified arithmetic gives the same verdicts at a fraction of the cost.
       let doubles = (0..<gram.rows).map { i in (0..<gram.columns).map { DoubleInterval(gram[i, $0]) } }
@@ -104,6 +100,11 @@ public struct PopulationLoss: Sendable {
       return LossAndGradient(
         loss: Interval(enclosure.loss, precision: precision),
         gradient: enclosure.gradient.map { row in row.map { Interval($0, precision: precision) } })
+    }
+    let entries = (0..<gram.rows).map { i in (0..<gram.columns).map { Interval(gram[i, $0], precision: precision) } }
+    if engine == .laplace && accurate {
+      let (engine, rules) = LaplaceEngine.accurate(precision: precision)
+      return engine.enclose(problem, gram: entries, precision: precision, rules: rules)
     }
     if engine == .laplace { return certificateLaplace.enclose(problem, gram: entries, precision: precision) }
     return evaluate(gram: entries, precision: precision)
