@@ -33,9 +33,10 @@ enum GeneralCommand {
     }
     bar?.finish()
     output(GeneralTable.text(study))
-    if !options.refineUndecidedPairs, study.rowsRefinableOnDemand > 0 {
+    let refinable = options.refineUndecidedPairs ? 0 : study.rowsRefinableOnDemand
+    if refinable > 0 {
       output(
-        "Hint: --refine-undecided on refines the \(study.rowsRefinableOnDemand) rows of the undecided pairs "
+        "Hint: --refine-undecided on refines the \(refinable) rows of the undecided pairs "
           + "(each costs about three unrefined rows).\n")
     }
     var files = AtomicOutput()

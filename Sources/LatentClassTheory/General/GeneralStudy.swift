@@ -65,7 +65,7 @@ public struct GeneralStudy: Sendable {
   /// How many rows `refineUndecidedPairs` would refine now (0 for point-level models, whose rows
   /// it does not touch).
   public var rowsRefinableOnDemand: Int {
-    collapse == nil ? GeneralVerification.rowsToRefine(rows, weighting: weighting).count : 0
+    collapse == nil ? GeneralVerification.rowsToRefine(rows, pairVerdicts: verdicts).count : 0
   }
 
   /// Whether every row is certified.

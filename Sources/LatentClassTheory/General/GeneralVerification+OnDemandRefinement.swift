@@ -16,7 +16,7 @@ extension GeneralVerification {
     _ rows: [GeneralRow], model: LatentClassModel, scale: Rational, precision: Int = Defaults.precision,
     gapTolerance: Rational = Defaults.gapTolerance, weighting: DownstreamWeighting = Defaults.downstreamWeighting
   ) -> [GeneralRow] {
-    let chosen = rowsToRefine(rows, weighting: weighting)
+    let chosen = rowsToRefine(rows, pairVerdicts: verdicts(rows, weighting: weighting))
     guard !chosen.isEmpty else { return rows }
     let work = OrderedBackgroundWork<GeneralRow?>(workers: ProcessInfo.processInfo.activeProcessorCount)
     for index in chosen {
@@ -29,14 +29,13 @@ extension GeneralVerification {
   }
 
   /// The indices of the rows ``refiningUndecidedPairs(_:model:scale:precision:gapTolerance:weighting:)``
-  /// would refine: verified, unrefined Laplace rows of a C1 pair left undecided, small enough to be
-  /// refined (``OptimumRefinement/maximumUnknowns``) and located (``CurvatureCertificate/maximumPoints``),
-  /// since only a tighter location can decide a pair.
+  /// would refine: verified, unrefined Laplace rows of a C1 pair left undecided in `pairVerdicts`
+  /// (``verdicts(_:weighting:)`` of `rows`), small enough to be refined (``OptimumRefinement/maximumUnknowns``)
+  /// and located (``CurvatureCertificate/maximumPoints``), since only a tighter location can decide a pair.
   ///
-  /// - Complexity: O(rows) downstream comparisons and one O(M³) eigendecomposition per candidate.
-  public static func rowsToRefine(_ rows: [GeneralRow], weighting: DownstreamWeighting) -> [Int] {
-    let pairs = verdicts(rows, weighting: weighting)
-    let wanted = Set(pairs.indices.filter { pairs[$0] == .undecided }.flatMap { [$0, $0 + 1] })
+  /// - Complexity: one O(M³) eigendecomposition per candidate row.
+  public static func rowsToRefine(_ rows: [GeneralRow], pairVerdicts: [Verdict]) -> [Int] {
+    let wanted = Set(pairVerdicts.indices.filter { pairVerdicts[$0] == .undecided }.flatMap { [$0, $0 + 1] })
     return wanted.sorted().filter { index in
       let row = rows[index]
       let gram = row.certificate.gram

@@ -63,7 +63,8 @@ public struct OptimalityCertificate: Sendable {
   /// `C_mid` from the enclosures, and the gap grows by `m·δ·(1 + max|C_mid|)`.
   ///
   /// - Complexity: one `Interval` evaluation of `L_k` and its gradient, O(M³) exact
-  ///   operations for `Ĝ`, and up to about twenty exact LDLᵀ factorizations.
+  ///   operations for `Ĝ`, and up to about twenty semidefiniteness decisions (each a `Double`
+  ///   factorization, and an exact LDLᵀ only when neither `Double` proof applies).
   public static func certify(
     _ loss: PopulationLoss, factor: RationalMatrix, precision: Int, refined: Bool, targetGap: Rational? = nil
   ) -> OptimalityCertificate {

@@ -45,11 +45,7 @@ public struct OptimumRefinement: Sendable {
   /// Refines the Gram matrix `gram` (e.g. a certified row's `Ĝ` in `Double`) as ``init(_:solution:precision:)``.
   init?(_ loss: PopulationLoss, gram: [[Double]], precision: Int) {
     let m = gram.count
-    let eigen = SymmetricEigen(gram)
-    let kept = Self.keptDirections(eigen)
-    guard !kept.isEmpty else { return nil }
-    let active = Self.activeRows(gram)
-    guard m * kept.count + active.filter({ $0 }).count <= OptimumRefinement.maximumUnknowns else { return nil }
+    guard let (eigen, kept, active) = Self.plan(gram) else { return nil }
     let system = OptimalitySystem(
       loss: loss, rank: kept.count, active: active,
       workingPrecision: RefinementEvaluations.workingPrecision(loss, precision: precision))
@@ -105,9 +101,21 @@ public struct OptimumRefinement: Sendable {
   /// ``maximumUnknowns`` unknowns `Mr + |A|`.
   ///
   /// - Complexity: one symmetric eigendecomposition, O(M³).
-  static func isRefinable(_ gram: [[Double]]) -> Bool {
-    let rank = keptDirections(SymmetricEigen(gram)).count
-    return rank > 0 && gram.count * rank + activeRows(gram).filter { $0 }.count <= maximumUnknowns
+  static func isRefinable(_ gram: [[Double]]) -> Bool { plan(gram) != nil }
+
+  /// What ``init(_:gram:precision:)`` starts from: the eigendecomposition of `gram`, the directions it
+  /// keeps and the active rows; `nil` when no direction is kept or the unknowns `Mr + |A|` exceed
+  /// ``maximumUnknowns``.
+  ///
+  /// - Complexity: one symmetric eigendecomposition, O(M³).
+  private static func plan(_ gram: [[Double]]) -> (
+    eigen: SymmetricEigen, kept: ReversedCollection<[Int]>, active: [Bool]
+  )? {
+    let eigen = SymmetricEigen(gram)
+    let kept = keptDirections(eigen)
+    let active = activeRows(gram)
+    guard !kept.isEmpty, gram.count * kept.count + active.filter({ $0 }).count <= maximumUnknowns else { return nil }
+    return (eigen, kept, active)
   }
 
   /// The eigen-directions the refinement keeps: eigenvalues above `1e-7` of the largest, largest first.
