@@ -136,10 +136,9 @@ struct DoubleFrullaniKernel {
       sums[c] = .zero
     }
     // The panels of LaplaceEngine.forEachPanel, in the same order with the same test.
-    let start = max(min(0.5, 1 / (4 * (1 + k * meanGap))), 0x1p-1000)
-    let end = max(2.0, -log(tolerance / 16))
-    var cuts = [0.0, start]
-    while cuts.last! < end { cuts.append(cuts.last! * 2) }
+    let cuts = LaplaceEngine.dyadicCuts(
+      negatives: k, meanGap: meanGap, through: LaplaceEngine.tailCut(tolerance: tolerance))
+    let start = cuts[1]
     let levels = Double(cuts.count)
     var value = 0.0
     var accepted = 0

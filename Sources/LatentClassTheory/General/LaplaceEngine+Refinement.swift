@@ -41,8 +41,7 @@ extension LaplaceEngine {
       let y = problem.exponentiatedGaps(pair, gram: gram, scale: s)
       let integrand = FrullaniIntegrand(gaps: y, probabilities: p, negatives: k, precision: precision)
       let meanGap = zip(p, y).reduce(0.0) { $0 + $1.0.estimate * $1.1.estimate }
-      var cuts = [0.0, max(min(0.5, 1 / (4 * (1 + Double(k) * meanGap))), 0x1p-1000)]
-      while cuts.last! < Double(precision) * log(2) { cuts.append(cuts.last! * 2) }
+      let cuts = LaplaceEngine.dyadicCuts(negatives: Double(k), meanGap: meanGap, through: Double(precision) * log(2))
       var derivatives = [Interval](repeating: integrand.zero, count: y.count)
       for (a, b) in zip(cuts, cuts.dropFirst()) {
         let gauss = rules.gauss(integrand, from: a, to: b)
@@ -73,8 +72,7 @@ extension LaplaceEngine {
     return problem.pairs.map { pair in
       let y = problem.exponentiatedGaps(pair, gram: gram, scale: s)
       let meanGap = zip(p, y).reduce(0.0) { $0 + $1.0 * $1.1 }
-      var cuts = [0.0, min(0.5, 1 / (4 * (1 + k * meanGap)))]
-      while cuts.last! < 40 { cuts.append(cuts.last! * 2) }
+      let cuts = LaplaceEngine.dyadicCuts(negatives: k, meanGap: meanGap, through: 40)
       var hessian = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
       var g = [Double](repeating: 0, count: m)
       for (a, b) in zip(cuts, cuts.dropFirst()) {

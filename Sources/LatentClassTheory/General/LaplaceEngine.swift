@@ -165,11 +165,9 @@ public struct LaplaceEngine: Sendable {
   ) -> Double {
     let integrand = FrullaniIntegrand(gaps: y, probabilities: p, negatives: k, precision: precision)
     let meanGap = zip(p, y).reduce(0.0) { $0 + $1.0.estimate * $1.1.estimate }
-    // The floor keeps the dyadic cuts finite when E[Y] overflows `Double` (scales beyond ``PopulationLoss/maximumScale``).
-    let start = max(min(0.5, 1 / (4 * (1 + Double(k) * meanGap))), 0x1p-1000)
-    let end = max(2.0, -log(tolerance / 16))
-    var cuts = [0.0, start]
-    while cuts.last! < end { cuts.append(cuts.last! * 2) }
+    let cuts = LaplaceEngine.dyadicCuts(
+      negatives: Double(k), meanGap: meanGap, through: LaplaceEngine.tailCut(tolerance: tolerance))
+    let start = cuts[1]
     let levels = Double(cuts.count)
     var stack =
       zip(cuts, cuts.dropFirst()).map { (a: $0, b: $1, depth: 0) }.reversed() as [(a: Double, b: Double, depth: Int)]
@@ -196,6 +194,19 @@ public struct LaplaceEngine: Sendable {
 
   /// The most panels one pair's quadrature may use (about 40 MB of `Interval` work at 128 bits).
   public static let maximumPanels = 20_000
+
+  /// The dyadic panel ends `0, t₀, 2t₀, 4t₀, …` up to the first at or beyond `end`, with
+  /// `t₀ = min(1/2, 1/(4(1 + k E[Y])))`: the integrands vary on the scale `1/(k E[Y])` near 0 and 1 far out.
+  /// The floor `t₀ ≥ 2^{−1000}` keeps the cuts finite when `E[Y]` overflows `Double` (scales beyond
+  /// ``PopulationLoss/maximumScale``).
+  static func dyadicCuts(negatives k: Double, meanGap: Double, through end: Double) -> [Double] {
+    var cuts = [0.0, max(min(0.5, 1 / (4 * (1 + k * meanGap))), 0x1p-1000)]
+    while cuts.last! < end { cuts.append(cuts.last! * 2) }
+    return cuts
+  }
+
+  /// Where the adaptive quadrature's panels end and its tail bound `e^{−T}/T` (below `tolerance/16`) begins.
+  static func tailCut(tolerance: Double) -> Double { max(2.0, -log(tolerance / 16)) }
 }
 
 /// The integrands of ``LaplaceEngine`` at one point, evaluated in the cancellation-free form
