@@ -10,9 +10,11 @@ public enum GeneralTable {
       model.isClassLevel
       ? "class-level" : model.isOverlapping ? "point-level, overlapping" : "point-level, non-overlapping"
     var lines = [
-      "Latent-class model (\(kind)): N = \(model.classCount) classes, M = \(model.pointCount) points, s = \(study.scale), \(p)-bit certified intervals.",
+      "Latent-class model (\(kind)): N = \(model.classCount) classes, M = \(model.pointCount) points, s = \(study.scale), \(p)-bit certified intervals"
+        + (usesDoubleEndpoints(study) ? " (unrefined Laplace rows: Double endpoints, about 13 digits)." : "."),
       "ρ = " + model.rho.map(\.description).joined(separator: ", "),
-      "Optimum: solved in Double, refined in MPFR (multinomial rows), rounded to a rational feasible Ĝ, certified by docs/theory.md §6 "
+      "Optimum: solved in Double, refined in MPFR (multinomial rows; Laplace rows whose plain gap misses, or with --refine-undecided on), "
+        + "rounded to a rational feasible Ĝ, certified by docs/theory.md §6 "
         + "(gap ≥ L(Ĝ) − min L) and located by docs/theory.md §8 (every minimizer within δ of Ĝ modulo J, unique).",
       "",
     ]
@@ -52,5 +54,11 @@ public enum GeneralTable {
     let low = String(format: "%.6f", range.lowerBound.approximateDouble)
     guard range.lowerBound != range.upperBound else { return low }
     return "[\(low), \(String(format: "%.6f", range.upperBound.approximateDouble))]"
+  }
+
+  /// Whether some row's loss and gradient were enclosed in ``DoubleInterval`` (an unrefined Laplace row at
+  /// 53 bits or more, ``PopulationLoss/enclose(gram:precision:accurate:)``), so fewer digits than the precision.
+  static func usesDoubleEndpoints(_ study: GeneralStudy) -> Bool {
+    study.precision >= 53 && study.rows.contains { $0.engine == .laplace && $0.refinement == nil }
   }
 }

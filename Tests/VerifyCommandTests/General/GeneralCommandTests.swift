@@ -186,5 +186,8 @@ final class GeneralCommandTests: XCTestCase {
     let refined = run(model + ["--refine-undecided", "on"])
     XCTAssertFalse(refined.output.contains("Hint:"), refined.output)
     XCTAssertFalse(refined.output.contains("1 undecided"), refined.output)
+    // The header says which rows' enclosures have Double endpoints: the unrefined ones only.
+    XCTAssertTrue(plain.output.contains("unrefined Laplace rows: Double endpoints"), plain.output)
+    XCTAssertFalse(refined.output.contains("Double endpoints"), refined.output)
   }
 }
