@@ -24,18 +24,20 @@ public struct MultinomialEngine: Sendable {
     var counts: [[Int]] = []
     var weights: [Rational] = []
     var current = [Int](repeating: 0, count: p.count)
+    // Every leaf and node multiplies by p_z^n and C(r, n) with r, n ≤ k: tables instead of a power
+    // and a binomial per visit (the enumeration was 4% of a 4-class run).
+    let powers = p.map { base in sequence(first: Rational(1)) { $0 * base }.prefix(k + 1).map { $0 } }
+    let binomials = (0...k).map { r in (0...r).map { Rational(BigInt.binomial(r, $0)) } }
     func visit(_ z: Int, remaining: Int, weight: Rational) {
       if z == p.count - 1 {
         current[z] = remaining
         counts.append(current)
-        weights.append(weight * p[z].power(remaining))
+        weights.append(weight * powers[z][remaining])
         return
       }
-      var factor = Rational(1)
       for n in 0...remaining {
         current[z] = n
-        visit(z + 1, remaining: remaining - n, weight: weight * Rational(BigInt.binomial(remaining, n)) * factor)
-        factor *= p[z]
+        visit(z + 1, remaining: remaining - n, weight: weight * binomials[remaining][n] * powers[z][n])
       }
     }
     visit(0, remaining: k, weight: 1)
