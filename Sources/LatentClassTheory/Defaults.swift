@@ -10,6 +10,9 @@ public enum Defaults {
   public static let precisionRange = 32...4096
   /// The certified gap a general row needs to count as verified.
   public static let gapTolerance = Rational(1, 100_000_000)
+  /// Which rows of a general study are refined in MPFR before they are located: only those a verdict
+  /// needs, so that a run costs little more than its `Double` solves; `--refine every` tightens every location.
+  public static let refinement = RefinementPolicy.needed
   /// Whether a general study refines, after its rows, the unrefined Laplace rows of C1 pairs it left
   /// undecided. Each such row costs a Newton refinement and a certificate on accurate quadrature rules,
   /// about three plain rows' worth (`--rho zipf:1:10 --k 1...100` refines 100 rows), and usually decides

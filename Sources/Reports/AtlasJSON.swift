@@ -25,6 +25,7 @@ public enum AtlasJSON {
       ("scale", .string(h.scale.description)),
       ("precision_bits", .integer(h.precision)),
       ("gap_tolerance", .string(h.gapTolerance.description)),
+      ("refinement", .string(h.refinement.rawValue)),
       ("about", .string(h.about)),
     ]
     if let shard = atlas.shard { members.append(("shard", .string(shard.description))) }
@@ -82,11 +83,22 @@ public enum AtlasJSON {
       guard let seed = UInt64(text) else { throw AtlasError("\"seed\" must be a whole number") }
       return seed
     }
+    let version = try reader.integer("version")
+    // Version 1 files predate the field; they refined every row.
+    var refinement = RefinementPolicy.every
+    if version >= 2 {
+      let text = try reader.string("refinement")
+      guard let policy = RefinementPolicy(rawValue: text) else {
+        let names = RefinementPolicy.allCases.map(\.rawValue).joined(separator: " or ")
+        throw AtlasError("\"refinement\" must be \(names), got \"\(text)\"")
+      }
+      refinement = policy
+    }
     let header = AtlasHeader(
-      version: try reader.integer("version"), family: try reader.string("family"), seed: seed,
+      version: version, family: try reader.string("family"), seed: seed,
       pointCount: try reader.integer("points_total"), negatives: try reader.integers("k"),
       scale: try reader.rational("scale"), precision: try reader.integer("precision_bits"),
-      gapTolerance: try reader.rational("gap_tolerance"), about: try reader.string("about"))
+      gapTolerance: try reader.rational("gap_tolerance"), refinement: refinement, about: try reader.string("about"))
     let points = try reader.objects("points").map(parsePoint)
     return AtlasDocument(header: header, shard: shard, points: points)
   }

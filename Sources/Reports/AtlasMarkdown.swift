@@ -51,7 +51,8 @@ public enum AtlasMarkdown {
       let h = atlas.header
       text +=
         "    swift run -c release verify atlas --family \(h.family) --k \(AtlasSummary.kList(h.negatives)) "
-        + "--scale \(h.scale) --precision \(h.precision) --gap \(h.gapTolerance) --out DIR   # DIR/atlas.json = \(source)\n"
+        + "--scale \(h.scale) --precision \(h.precision) --gap \(h.gapTolerance) --refine \(h.refinement.rawValue) "
+        + "--out DIR   # DIR/atlas.json = \(source)\n"
     }
     return text + "\n"
   }

@@ -80,7 +80,9 @@ public enum AtlasSummary {
   /// A `verify` command that recomputes the point with the atlas's settings (the same list
   /// of `k`, because each `k` is warm-started from the previous one).
   public static func reproduction(_ point: AtlasPointResult, header h: AtlasHeader) -> String {
-    let settings = "--scale \(h.scale) --k \(kList(h.negatives)) --precision \(h.precision) --gap \(h.gapTolerance)"
+    let settings =
+      "--scale \(h.scale) --k \(kList(h.negatives)) --precision \(h.precision) --gap \(h.gapTolerance) "
+      + "--refine \(h.refinement.rawValue)"
     guard point.model.isClassLevel else {
       return
         "save the point's \"model\" from the atlas file as model.json, then: swift run -c release verify --model model.json \(settings)"

@@ -70,6 +70,8 @@ public enum GeneralJSON {
       ),
       ("precision_bits", .integer(p)),
       ("gap_tolerance", .string(study.gapTolerance.description)),
+      ("refinement", .string(study.refinement.rawValue)),
+      ("refine_undecided", .bool(study.refinedUndecidedLaplaceRows)),
       ("rows", .array(rows)),
       ("claims", .array(study.claims.map(ClaimJSON.object))),
     ])

@@ -66,7 +66,7 @@ public enum GeneralMarkdown {
       G* has ‖P(G* − Ĝ)‖_F ≤ δ, where P removes the multiple of J that no loss sees, and P(G*) is unique. \
       The downstream columns and verdicts below enclose the **exact optimum** by evaluating on every Gram \
       matrix within δ of Ĝ. Expectation over the negatives: \(engineSummary(study.rows)). Intervals have \
-      \(p)-bit MPFR endpoints, rounded outward\(GeneralTable.usesDoubleEndpoints(study) ? " (the loss and gradient of unrefined Laplace rows are enclosed with `Double` endpoints, rounded outward: about thirteen correct digits)" : ""); \
+      \(p)-bit MPFR endpoints, rounded outward\(GeneralTable.usesDoubleEndpoints(study) ? " (the loss and gradient of unrefined rows are enclosed with `Double` endpoints, rounded outward: about thirteen correct digits)" : ""); \
       the decimal enclosures below are rounded outward too.
 
       \(result(study, command: command))## Claims

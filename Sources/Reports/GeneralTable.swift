@@ -11,9 +11,9 @@ public enum GeneralTable {
       ? "class-level" : model.isOverlapping ? "point-level, overlapping" : "point-level, non-overlapping"
     var lines = [
       "Latent-class model (\(kind)): N = \(model.classCount) classes, M = \(model.pointCount) points, s = \(study.scale), \(p)-bit certified intervals"
-        + (usesDoubleEndpoints(study) ? " (unrefined Laplace rows: Double endpoints, about 13 digits)." : "."),
+        + (usesDoubleEndpoints(study) ? " (unrefined rows: Double endpoints, about 13 digits)." : "."),
       "ρ = " + model.rho.map(\.description).joined(separator: ", "),
-      "Optimum: solved in Double, refined in MPFR (multinomial rows; Laplace rows whose plain gap misses, or with --refine-undecided on), "
+      "Optimum: solved in Double, refined in MPFR (\(refinedRows(study))), "
         + "rounded to a rational feasible Ĝ, certified by docs/theory.md §6 "
         + "(gap ≥ L(Ĝ) − min L) and located by docs/theory.md §8 (every minimizer within δ of Ĝ modulo J, unique).",
       "",
@@ -56,9 +56,19 @@ public enum GeneralTable {
     return "[\(low), \(String(format: "%.6f", range.upperBound.approximateDouble))]"
   }
 
-  /// Whether some row's loss and gradient were enclosed in ``DoubleInterval`` (an unrefined Laplace row at
+  /// Whether some row's loss and gradient were enclosed in ``DoubleInterval`` (an unrefined row at
   /// 53 bits or more, ``PopulationLoss/enclose(gram:precision:accurate:)``), so fewer digits than the precision.
   static func usesDoubleEndpoints(_ study: GeneralStudy) -> Bool {
-    study.precision >= 53 && study.rows.contains { $0.engine == .laplace && $0.refinement == nil }
+    study.precision >= 53 && study.rows.contains { $0.refinement == nil }
+  }
+
+  /// Which rows the study's ``RefinementPolicy`` refines, in words.
+  static func refinedRows(_ study: GeneralStudy) -> String {
+    switch (study.refinement, study.refinedUndecidedLaplaceRows) {
+    case (.every, _): return "every row"
+    case (.needed, false):
+      return "rows whose plain gap misses; multinomial rows of C1 pairs the plain locations leave undecided"
+    case (.needed, true): return "rows whose plain gap misses; rows of C1 pairs the plain locations leave undecided"
+    }
   }
 }

@@ -13,7 +13,7 @@ import Reports
 enum AtlasCommand {
   static let name = "verify atlas"
   private static let flags: Set<String> = [
-    "--family", "--k", "--scale", "--out", "--shard", "--precision", "--gap", "--jobs",
+    "--family", "--k", "--scale", "--out", "--shard", "--precision", "--gap", "--refine", "--jobs",
   ]
 
   /// The parsed command line.
@@ -112,6 +112,14 @@ enum AtlasCommand {
       }
       gap = value
     }
+    var refinement = Defaults.refinement
+    if let text = parsed.values["--refine"] {
+      guard let policy = RefinementPolicy(rawValue: text) else {
+        let names = RefinementPolicy.allCases.map(\.rawValue).joined(separator: " or ")
+        throw CommandError.usage("--refine: expected \(names), got '\(text)'")
+      }
+      refinement = policy
+    }
     var threads = ProcessInfo.processInfo.activeProcessorCount
     if let text = parsed.values["--jobs"] {
       guard let value = Int(text), (1...1024).contains(value) else {
@@ -129,7 +137,7 @@ enum AtlasCommand {
     try prepareFolder(folder)
     let header = AtlasHeader(
       family: family.description, seed: family.seed, pointCount: family.points.count, negatives: negatives,
-      scale: scale, precision: precision, gapTolerance: gap)
+      scale: scale, precision: precision, gapTolerance: gap, refinement: refinement)
     return Options(family: family, header: header, shard: shard, folder: folder, threads: threads)
   }
 

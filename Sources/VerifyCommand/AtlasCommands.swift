@@ -41,7 +41,7 @@ enum AtlasCommands {
   static let help = """
     OVERVIEW: C1 verdicts over a family of latent-class models, sharded (docs/theory.md §9, docs/atlas.md).
 
-    USAGE: verify atlas --family <F> --k <range> --out <dir> [--scale <s>] [--shard <i/n>] [--precision <bits>] [--gap <g>] [--jobs <threads>]
+    USAGE: verify atlas --family <F> --k <range> --out <dir> [--scale <s>] [--shard <i/n>] [--precision <bits>] [--gap <g>] [--refine <r>] [--jobs <threads>]
            verify merge <dir|shard.json>... --out <atlas.json>
            verify atlas-report <atlas.json>... --report <file.md>
 
@@ -57,7 +57,7 @@ enum AtlasCommands {
       --shard <i/n>           1 ≤ i ≤ n: points i−1, i−1+n, … . In a Slurm array task it defaults to
                               SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN + 1 of SLURM_ARRAY_TASK_COUNT.
       --jobs <threads>        Points computed at once. (default: every core)
-      --scale, --precision, --gap, --k  As for verify --rho.
+      --scale, --precision, --gap, --refine, --k  As for verify --rho.
 
     EXIT STATUS:
       0 every pair decided, 1 a certified increase for non-overlapping classes (a C1 counterexample) or a

@@ -26,7 +26,7 @@ enum GeneralCommand {
     let study = GeneralStudy(
       model: options.model, ks: options.negatives, scale: options.scale, engine: options.engine,
       precision: options.precision, gapTolerance: options.gapTolerance, weighting: options.weighting,
-      refineUndecidedPairs: options.refineUndecidedPairs
+      refinement: options.refinement, refineUndecidedPairs: options.refineUndecidedPairs
     ) { done, total in
       bar = bar ?? TerminalProgress(total: total)
       bar?.update(done: done, label: "verify: certified rows")

@@ -13,6 +13,8 @@ public struct GeneralOptions {
   public var engine: ExpectationEngine
   public var gapTolerance: Rational
   public var weighting: DownstreamWeighting
+  /// Which rows are refined before locating (``GeneralStudy``).
+  public var refinement: RefinementPolicy
   /// Whether the Laplace rows of undecided C1 pairs are refined (``GeneralStudy``).
   public var refineUndecidedPairs: Bool
   public var jsonPath: String?
@@ -42,6 +44,9 @@ public struct GeneralOptions {
     let weightings = DownstreamWeighting.allCases.map(\.rawValue)
     weighting = DownstreamWeighting(
       rawValue: try arguments.value("--c1-loss", .oneOf(weightings), default: Defaults.downstreamWeighting.rawValue))!
+    let policies = RefinementPolicy.allCases.map(\.rawValue)
+    refinement = RefinementPolicy(
+      rawValue: try arguments.value("--refine", .oneOf(policies), default: Defaults.refinement.rawValue))!
     refineUndecidedPairs =
       try arguments.value(
         "--refine-undecided", .oneOf(["on", "off"]), default: Defaults.refineUndecidedPairs ? "on" : "off") == "on"

@@ -39,6 +39,10 @@ enum VerifyFlags {
   static let c1Loss = Flag.option(
     "--c1-loss", "w", default: Defaults.downstreamWeighting.rawValue,
     help: "Downstream loss C1 orders across k: weighted (classes by ρ) or balanced (1/N each).")
+  static let refine = Flag.option(
+    "--refine", "needed|every", default: Defaults.refinement.rawValue,
+    help: "Rows refined by Newton in MPFR before locating: needed (a missed gap; the multinomial rows of C1 pairs "
+      + "left undecided) or every (tightest locations, δ near 1e-17, several times slower).")
   static let refineUndecided = Flag.option(
     "--refine-undecided", "on|off", default: Defaults.refineUndecidedPairs ? "on" : "off",
     help: "Refine the Laplace rows of C1 pairs left undecided (slower; decides most of them).")
@@ -46,7 +50,7 @@ enum VerifyFlags {
     "--compare", "results.json", help: "Same as the compare subcommand (kept for existing scripts).")
 
   static let uniform = [classes, negatives, scale, precision, json, report]
-  static let general = [rho, pointsPerClass, within, model, engine, gap, c1Loss, refineUndecided]
+  static let general = [rho, pointsPerClass, within, model, engine, gap, c1Loss, refine, refineUndecided]
   static let all = uniform + general + [compare]
 
   /// Flags that select the general path; without them `verify` runs the uniform engine.

@@ -3,8 +3,9 @@ import ExactArithmetic
 /// The settings an atlas file was computed with. Two shards can be merged only when
 /// their headers agree; a resumed run continues only a file with its own header.
 public struct AtlasHeader: Sendable, Equatable {
-  /// The atlas file format; bump when the recorded fields or their meaning change.
-  public static let formatVersion = 1
+  /// The atlas file format; bump when the recorded fields or their meaning change. Version 2 records
+  /// ``refinement``; version 1 files refined every row (their families have multinomial rows only).
+  public static let formatVersion = 2
 
   public let version: Int
   /// The family description (``AtlasFamily/description``).
@@ -17,12 +18,15 @@ public struct AtlasHeader: Sendable, Equatable {
   public let scale: Rational
   public let precision: Int
   public let gapTolerance: Rational
+  /// Which rows were refined in MPFR before locating (``RefinementPolicy``).
+  public let refinement: RefinementPolicy
   /// What the verdicts are about (``AtlasPoint/about``).
   public let about: String
 
   public init(
     version: Int = AtlasHeader.formatVersion, family: String, seed: UInt64?, pointCount: Int, negatives: [Int],
-    scale: Rational, precision: Int, gapTolerance: Rational, about: String = AtlasPoint.about
+    scale: Rational, precision: Int, gapTolerance: Rational, refinement: RefinementPolicy = Defaults.refinement,
+    about: String = AtlasPoint.about
   ) {
     self.version = version
     self.family = family
@@ -32,6 +36,7 @@ public struct AtlasHeader: Sendable, Equatable {
     self.scale = scale
     self.precision = precision
     self.gapTolerance = gapTolerance
+    self.refinement = refinement
     self.about = about
   }
 
@@ -46,6 +51,7 @@ public struct AtlasHeader: Sendable, Equatable {
       ("scale", scale.description, other.scale.description),
       ("precision", "\(precision)", "\(other.precision)"),
       ("gap tolerance", gapTolerance.description, other.gapTolerance.description),
+      ("refinement", refinement.rawValue, other.refinement.rawValue),
       ("about", about, other.about),
     ]
     return fields.first { $0.1 != $0.2 }.map { "\($0.0) \($0.2), expected \($0.1)" }

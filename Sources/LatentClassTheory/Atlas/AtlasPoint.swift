@@ -1,6 +1,6 @@
 import ExactArithmetic
 
-/// Evaluates one atlas point. Every atlas result goes through ``evaluate(_:ks:scale:precision:gapTolerance:)``,
+/// Evaluates one atlas point. Every atlas result goes through ``evaluate(_:ks:scale:precision:gapTolerance:refinement:)``,
 /// the only place that depends on ``GeneralStudy``.
 public enum AtlasPoint {
   /// What the verdicts are about: ``GeneralStudy`` locates the exact optimum of every `k`
@@ -15,12 +15,15 @@ public enum AtlasPoint {
 
   /// Certifies the optimum of `point.model` for every `k` in `ks` and records the C1 verdicts.
   ///
-  /// - Complexity: one ``GeneralStudy`` (per `k` a solve, a refinement, a certificate and a localization).
+  /// - Complexity: one ``GeneralStudy`` (per `k` a solve, a certificate, a localization and, as
+  ///   `refinement` asks, a refinement).
   public static func evaluate(
-    _ point: AtlasFamily.Point, ks: [Int], scale: Rational, precision: Int, gapTolerance: Rational
+    _ point: AtlasFamily.Point, ks: [Int], scale: Rational, precision: Int, gapTolerance: Rational,
+    refinement: RefinementPolicy = Defaults.refinement
   ) -> AtlasPointResult {
     let study = GeneralStudy(
-      model: point.model, ks: ks, scale: scale, precision: precision, gapTolerance: gapTolerance)
+      model: point.model, ks: ks, scale: scale, precision: precision, gapTolerance: gapTolerance,
+      refinement: refinement)
     // What the verdicts compare: the enclosure of the exact optimum's downstream loss, `nil`
     // when the optimum of that k is not located.
     let verdicts = study.verdicts

@@ -13,7 +13,7 @@ public enum AtlasSweep {
   /// stored by its index, so the document does not depend on the thread count or timing.
   /// `finished` is called under a lock, one call at a time, so it can write the file.
   ///
-  /// - Complexity: one ``AtlasPoint/evaluate(_:ks:scale:precision:gapTolerance:)`` per pending point.
+  /// - Complexity: one ``AtlasPoint/evaluate(_:ks:scale:precision:gapTolerance:refinement:)`` per pending point.
   public static func run(
     family: AtlasFamily, document: AtlasDocument, threads: Int,
     finished: @Sendable (AtlasDocument) -> Bool
@@ -26,7 +26,7 @@ public enum AtlasSweep {
       while let point = state.take(from: pending) {
         let result = AtlasPoint.evaluate(
           point, ks: header.negatives, scale: header.scale, precision: header.precision,
-          gapTolerance: header.gapTolerance)
+          gapTolerance: header.gapTolerance, refinement: header.refinement)
         state.store(result, finished)
       }
     }

@@ -90,13 +90,17 @@ public enum CollapseCheck {
   /// `2·ks.count` (class level first, then point level).
   public static func compareOptima(
     model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
-    precision: Int = Defaults.precision,
-    gapTolerance: Rational = Defaults.gapTolerance, progress: (_ rowsDone: Int) -> Void = { _ in }
+    precision: Int = Defaults.precision, gapTolerance: Rational = Defaults.gapTolerance,
+    refinement: RefinementPolicy = Defaults.refinement, progress: (_ rowsDone: Int) -> Void = { _ in }
   ) -> [Comparison] {
     guard let classModel = model.collapsed else { return [] }
-    let classes = GeneralVerification.run(
+    var classes = GeneralVerification.run(
       model: classModel, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
-      progress: progress)
+      refinement: refinement, progress: progress)
+    if refinement == .every {
+      classes = GeneralVerification.refiningEveryRow(
+        classes, model: classModel, scale: scale, precision: precision, gapTolerance: gapTolerance)
+    }
     let owner = (0..<model.pointCount).map { model.classes(containing: $0)[0] }
     var points: [GeneralRow?] = []
     for row in classes {
@@ -119,7 +123,7 @@ public enum CollapseCheck {
       let done = ks.count - unsolved.count
       let solved = GeneralVerification.run(
         model: model, ks: unsolved, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
-        starts: { lifted[$0] }, progress: { progress(ks.count + done + $0) })
+        refinement: refinement, starts: { lifted[$0] }, progress: { progress(ks.count + done + $0) })
       var next = solved.makeIterator()
       points = points.map { $0 ?? next.next() }
     }

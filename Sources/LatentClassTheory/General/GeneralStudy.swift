@@ -13,6 +13,10 @@ public struct GeneralStudy: Sendable {
   public let weighting: DownstreamWeighting
   /// How exactly equal losses at consecutive `k` count in the C1 verdicts.
   public let ties: TieRule
+  /// Which rows were to be refined in MPFR before locating.
+  public let refinement: RefinementPolicy
+  /// Whether the Laplace rows of C1 pairs left undecided were refined.
+  public let refinedUndecidedLaplaceRows: Bool
   /// C1 verdict about the exact optima for each consecutive pair of rows (docs/theory.md §8):
   /// `verified` non-increasing, `refuted` an increase.
   public let verdicts: [Verdict]
@@ -21,18 +25,20 @@ public struct GeneralStudy: Sendable {
   /// For non-overlapping point-level models: the class-level optimum for each `k` and whether the optima agree (T1).
   public let collapse: [CollapseCheck.Comparison]?
 
-  /// Runs the study; `progress` gets the rows certified so far and the total. With
-  /// `refineUndecidedPairs`, class-level rows of undecided C1 pairs are then refined
-  /// (``GeneralVerification/refiningUndecidedPairs(_:model:scale:precision:gapTolerance:weighting:)``).
+  /// Runs the study; `progress` gets the rows certified so far and the total. With `refinement`
+  /// ``RefinementPolicy/needed``, the rows of C1 pairs the unrefined locations leave undecided are then
+  /// refined (class level: ``GeneralVerification/refiningUndecidedPairs(_:model:scale:precision:gapTolerance:weighting:engines:)``,
+  /// Laplace rows only with `refineUndecidedPairs`; point level: those `k` are certified again with every
+  /// class-level row refined).
   ///
   /// - Complexity: one or (with collapse) two
-  ///   ``GeneralVerification/run(model:ks:scale:engine:precision:gapTolerance:locate:starts:progress:)``, and
-  ///   the refinements.
+  ///   ``GeneralVerification/run(model:ks:scale:engine:precision:gapTolerance:locate:refinement:starts:progress:)``,
+  ///   and the refinements.
   public init(
     model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
     precision: Int = Defaults.precision, gapTolerance: Rational = Defaults.gapTolerance,
     weighting: DownstreamWeighting = Defaults.downstreamWeighting, ties: TieRule = Defaults.ties,
-    refineUndecidedPairs: Bool = Defaults.refineUndecidedPairs,
+    refinement: RefinementPolicy = Defaults.refinement, refineUndecidedPairs: Bool = Defaults.refineUndecidedPairs,
     progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
   ) {
     self.model = model
@@ -41,31 +47,58 @@ public struct GeneralStudy: Sendable {
     self.scale = scale
     self.precision = precision
     self.gapTolerance = gapTolerance
+    self.refinement = refinement
+    self.refinedUndecidedLaplaceRows = refineUndecidedPairs
     if !model.isClassLevel && !model.isOverlapping {
-      let comparisons = CollapseCheck.compareOptima(
+      var comparisons = CollapseCheck.compareOptima(
         model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
-        progress: { progress($0, 2 * ks.count) })
+        refinement: refinement, progress: { progress($0, 2 * ks.count) })
+      let engines = Self.refinedOnDemand(refinement, refineUndecidedPairs: refineUndecidedPairs)
+      // Point-level rows are lifted from the class-level ones, so a tighter location means certifying
+      // those k again with every class-level row refined.
+      let points = comparisons.map(\.pointLevel)
+      let again = GeneralVerification.undecidedPairRows(points, weighting: weighting)
+        .filter { engines.contains(points[$0].engine) && points[$0].refinement == nil }
+      if model.pointCount <= CurvatureCertificate.maximumPoints && !again.isEmpty {
+        let refined = CollapseCheck.compareOptima(
+          model: model, ks: again.map { ks[$0] }, scale: scale, engine: engine, precision: precision,
+          gapTolerance: gapTolerance, refinement: .every)
+        for (index, comparison) in zip(again, refined) {
+          comparisons[index] = comparison
+        }
+      }
       collapse = comparisons
       rows = comparisons.map(\.pointLevel)
     } else {
       collapse = nil
       let certified = GeneralVerification.run(
         model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
-        progress: { progress($0, ks.count) })
-      rows =
-        refineUndecidedPairs
-        ? GeneralVerification.refiningUndecidedPairs(
-          certified, model: model, scale: scale, precision: precision, gapTolerance: gapTolerance, weighting: weighting)
-        : certified
+        refinement: refinement, progress: { progress($0, ks.count) })
+      if refinement == .every {
+        rows = GeneralVerification.refiningEveryRow(
+          certified, model: model, scale: scale, precision: precision, gapTolerance: gapTolerance)
+      } else {
+        let engines = Self.refinedOnDemand(refinement, refineUndecidedPairs: refineUndecidedPairs)
+        rows = GeneralVerification.refiningUndecidedPairs(
+          certified, model: model, scale: scale, precision: precision, gapTolerance: gapTolerance, weighting: weighting,
+          engines: engines)
+      }
     }
     verdicts = GeneralVerification.verdicts(rows, weighting: weighting)
     nearOptimumVerdicts = GeneralVerification.nearOptimumVerdicts(rows, weighting: weighting, ties: ties)
   }
 
-  /// How many rows `refineUndecidedPairs` would refine now (0 for point-level models, whose rows
+  /// The engines whose unrefined rows of undecided C1 pairs are refined after the run.
+  private static func refinedOnDemand(_ refinement: RefinementPolicy, refineUndecidedPairs: Bool)
+    -> Set<ExpectationEngine>
+  {
+    refinement == .every || refineUndecidedPairs ? [.multinomial, .laplace] : [.multinomial]
+  }
+
+  /// How many Laplace rows `refineUndecidedPairs` would refine now (0 for point-level models, whose rows
   /// it does not touch).
   public var rowsRefinableOnDemand: Int {
-    collapse == nil ? GeneralVerification.rowsToRefine(rows, pairVerdicts: verdicts).count : 0
+    collapse == nil ? GeneralVerification.rowsToRefine(rows, pairVerdicts: verdicts, engines: [.laplace]).count : 0
   }
 
   /// Whether every row is certified.

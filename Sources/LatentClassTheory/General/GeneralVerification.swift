@@ -59,8 +59,10 @@ public struct GeneralRow: Sendable {
 public enum GeneralVerification {
   /// `starts(k)`, when given and non-`nil`, replaces the previous row's optimum as the
   /// solver's starting factor for `k` (the certificate does not depend on where the solver started).
-  /// `locate` turns on the MPFR refinement (Laplace rows only where their plain certificate misses
-  /// `gapTolerance`), the curvature bound and the localization; without it rows certify the gap only (enough for a floor on `min L_k`).
+  /// `locate` turns on the curvature bound, the localization and the MPFR refinement (every multinomial row
+  /// with `refinement` ``RefinementPolicy/every``, else only rows whose plain certificate misses `gapTolerance`;
+  /// ``GeneralStudy`` refines the others it needs afterwards, ``refining(_:at:model:scale:precision:gapTolerance:)``);
+  /// without it rows certify the gap only (enough for a floor on `min L_k`).
   /// `progress` is called after each row with the number of rows done.
   ///
   /// - Complexity: per `k`, one solve (many `Double` evaluations), a refinement (a few `Interval`
@@ -68,7 +70,7 @@ public enum GeneralVerification {
   public static func run(
     model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine = .automatic,
     precision: Int = Defaults.precision, gapTolerance: Rational = Defaults.gapTolerance, locate: Bool = true,
-    starts: ((Int) -> [[Double]]?)? = nil,
+    refinement: RefinementPolicy = Defaults.refinement, starts: ((Int) -> [[Double]]?)? = nil,
     progress: (_ rowsDone: Int) -> Void = { _ in }
   ) -> [GeneralRow] {
     var start: [[Double]]? = nil
@@ -87,37 +89,35 @@ public enum GeneralVerification {
     }
     for k in ks {
       let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: scale), engine: engine)
-      // Certifies a solution, refined first when locating; Newton may converge to a critical point of
+      // Certifies a solution, refined first when every row is; Newton may converge to a critical point of
       // the wrong rank (near a change of the optimum's rank), and then the unrefined solution is certified.
-      // Refining a Laplace row costs several certificates, so it is refined only when its plain certificate
-      // misses the gap (rows of undecided C1 pairs are refined later, ``refiningUndecidedPairs``).
+      // Otherwise the plain certificate is kept when it reaches the gap: the location it gives decides most
+      // C1 pairs, and the rows of the others are refined later. Laplace rows, each about three plain rows
+      // to refine, are refined later on every core (``GeneralStudy``).
+      let refineFirst = locate && refinement == .every && loss.engine == .multinomial
       func certified(_ solution: GramSolver.Solution) -> (OptimumRefinement?, OptimalityCertificate) {
-        let plain =
-          loss.engine == .laplace
-          ? OptimalityCertificate.certify(loss, solution: solution, precision: precision, targetGap: gapTolerance) : nil
-        if let plain, plain.certifies(gapAtMost: gapTolerance) { return (nil, plain) }
-        if locate,
+        if refineFirst,
           let refined = refinedCertificate(loss, gram: solution.gram, precision: precision, gapTolerance: gapTolerance)
         {
           return refined
         }
-        return (
-          nil,
-          plain
-            ?? OptimalityCertificate.certify(loss, solution: solution, precision: precision, targetGap: gapTolerance)
-        )
+        let plain = OptimalityCertificate.certify(
+          loss, solution: solution, precision: precision, targetGap: gapTolerance)
+        if plain.certifies(gapAtMost: gapTolerance) || !locate || refineFirst { return (nil, plain) }
+        return refinedCertificate(loss, gram: solution.gram, precision: precision, gapTolerance: gapTolerance)
+          ?? (nil, plain)
       }
       var solution = solver.solve(loss, start: starts?(k) ?? start)
-      var (refinement, certificate) = certified(solution)
+      var (refined, certificate) = certified(solution)
       // A warm start keeps any symmetry of the previous optimum (two classes at one point), which the
       // solver cannot break when the new optimum splits them: retry from the seeded random start.
       if !certificate.certifies(gapAtMost: gapTolerance) && (starts?(k) ?? start) != nil {
         let cold = solver.solve(loss)
         let retry = certified(cold)
-        if retry.1.certifies(gapAtMost: gapTolerance) { (solution, refinement, certificate) = (cold, retry.0, retry.1) }
+        if retry.1.certifies(gapAtMost: gapTolerance) { (solution, refined, certificate) = (cold, retry.0, retry.1) }
       }
       start = solution.factor
-      let (kept, keptRefinement, keptCertificate) = (solution, refinement, certificate)
+      let (kept, keptRefinement, keptCertificate) = (solution, refined, certificate)
       background.submit {
         located(
           loss, iterations: kept.iterations, converged: kept.converged, refinement: keptRefinement,

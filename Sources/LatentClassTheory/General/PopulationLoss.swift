@@ -83,20 +83,21 @@ public struct PopulationLoss: Sendable {
     }
   }
 
-  /// A certified enclosure of `L_k(Ĝ)` and of its gradient at a rational `Ĝ`; `accurate` asks the
-  /// Laplace engine for enclosures as narrow as `precision` allows (for a refined `Ĝ`, whose gap
-  /// they bound), at about three times the cost.
+  /// A certified enclosure of `L_k(Ĝ)` and of its gradient at a rational `Ĝ`; `accurate` asks for
+  /// enclosures as narrow as `precision` allows (for a refined `Ĝ`, whose gap they bound; for the
+  /// Laplace engine at about three times the cost).
   ///
-  /// Error bound: the enclosure contains the exact values; its width is the rounding at
-  /// `precision` bits (for an unrefined Laplace evaluation at 53 bits or more, the outward rounding of
-  /// ``DoubleInterval``, about `10^{−14}` relative) plus, for the Laplace engine, a quadrature error
-  /// driven below about `max(laplaceTolerance, 10^{-10})` per pair, or about `2^{−precision}` when `accurate`.
+  /// Error bound: the enclosure contains the exact values. Unless `accurate`, from 53 bits up it is
+  /// computed in ``DoubleInterval`` and its width is that type's outward rounding, about `10^{−14}`
+  /// relative (the gap of an unrefined `Ĝ` is far wider: the `Double` solution's own error); otherwise
+  /// it is the rounding at `precision` bits. For the Laplace engine add a quadrature error driven below
+  /// about `max(laplaceTolerance, 10^{-10})` per pair, or about `2^{−precision}` when `accurate`.
   public func enclose(gram: RationalMatrix, precision: Int, accurate: Bool = false) -> LossAndGradient<Interval> {
-    if engine == .laplace && !accurate && precision >= 53 {
-      // The certificate's quadrature tolerance (10^{-10}) is far above the rounding of `Double`
-      // endpoints, so the fast certified arithmetic gives the same verdicts at a fraction of the cost.
+    if !accurate && precision >= 53 {
       let doubles = (0..<gram.rows).map { i in (0..<gram.columns).map { DoubleInterval(gram[i, $0]) } }
-      let enclosure = certificateLaplace.enclose(problem, gram: doubles, precision: precision)
+      let enclosure: LossAndGradient<DoubleInterval> =
+        table.map { $0.evaluate(problem, gram: doubles, prepared: $0.prepared(precision: 53), precision: 53) }
+        ?? certificateLaplace.enclose(problem, gram: doubles, precision: precision)
       return LossAndGradient(
         loss: Interval(enclosure.loss, precision: precision),
         gradient: enclosure.gradient.map { row in row.map { Interval($0, precision: precision) } })

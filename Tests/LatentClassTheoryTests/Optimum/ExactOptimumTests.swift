@@ -177,22 +177,27 @@ final class ExactOptimumTests: XCTestCase {
     XCTAssertNil(OptimumLocation.locate(gap: certificate.gap ?? 1, curvature: curvature, scale: 2, precision: 128))
   }
 
-  /// Uniform ρ: the optimum is the simplex (T2), known exactly; the certified ball must contain it.
+  /// Uniform ρ: the optimum is the simplex (T2), known exactly; the certified ball must contain it,
+  /// the tight one of a refined row and the loose one of an unrefined row alike.
   func testLocatedBallContainsTheKnownOptimum() throws {
     let n = 3
     let model = LatentClassModel.uniformClassLevel(classes: n)
     let simplex = RationalMatrix(rows: n, columns: n) { $0 == $1 ? 1 : Rational(-1, n - 1) }
-    let rows = GeneralVerification.run(model: model, ks: [1, 3], scale: 1, precision: 128)
-    for row in rows {
-      let location = try XCTUnwrap(row.location, "k = \(row.negatives)")
-      let difference = row.certificate.gram - simplex
-      let total = difference.entries.reduce(Rational.zero, +)
-      let projected = RationalMatrix.frobenius(difference, difference) - total * total / Rational(n * n)
-      XCTAssertLessThanOrEqual(projected, location.distanceBound * location.distanceBound, "k = \(row.negatives)")
-      XCTAssertLessThan(location.distanceBound, Rational(1, 100_000_000_000), "k = \(row.negatives)")
-      // docs/theory.md §4: L_sup^μ of the simplex is log(1 + (N−1)e^{−sN/(N−1)}).
-      let closedForm = Interval.log1p(Interval(n - 1) * Interval.exp(Interval(Rational(-n, n - 1), precision: 128)))
-      XCTAssertTrue(try XCTUnwrap(row.downstreamAtOptimum).weightedLoss.overlaps(closedForm))
+    for (policy, largest) in [(RefinementPolicy.every, Rational(1, 100_000_000_000)), (.needed, Rational(1, 1000))] {
+      let rows = GeneralVerification.run(model: model, ks: [1, 3], scale: 1, precision: 128, refinement: policy)
+      for row in rows {
+        let what = "k = \(row.negatives), \(policy)"
+        XCTAssertEqual(row.refinement != nil, policy == .every, what)
+        let location = try XCTUnwrap(row.location, what)
+        let difference = row.certificate.gram - simplex
+        let total = difference.entries.reduce(Rational.zero, +)
+        let projected = RationalMatrix.frobenius(difference, difference) - total * total / Rational(n * n)
+        XCTAssertLessThanOrEqual(projected, location.distanceBound * location.distanceBound, what)
+        XCTAssertLessThan(location.distanceBound, largest, what)
+        // docs/theory.md §4: L_sup^μ of the simplex is log(1 + (N−1)e^{−sN/(N−1)}).
+        let closedForm = Interval.log1p(Interval(n - 1) * Interval.exp(Interval(Rational(-n, n - 1), precision: 128)))
+        XCTAssertTrue(try XCTUnwrap(row.downstreamAtOptimum).weightedLoss.overlaps(closedForm), what)
+      }
     }
   }
 
@@ -204,7 +209,7 @@ final class ExactOptimumTests: XCTestCase {
         [Rational(1, 2), Rational(1, 2), 0, 0], [0, Rational(1, 2), Rational(1, 2), 0],
         [0, 0, Rational(1, 2), Rational(1, 2)],
       ])
-    let rows = GeneralVerification.run(model: model, ks: [1, 2], scale: 2, precision: 128)
+    let rows = GeneralVerification.run(model: model, ks: [1, 2], scale: 2, precision: 128, refinement: .every)
     for row in rows {
       XCTAssertNotNil(row.refinement, "k = \(row.negatives)")
       XCTAssertLessThanOrEqual(

@@ -46,6 +46,18 @@ final class AtlasCommandTests: XCTestCase {
     XCTAssertEqual(AtlasJSON.document(document).rendered(), whole)
   }
 
+  /// Version 1 files predate the `refinement` field; every row of them was refined.
+  func testVersionOneFilesReadAsRefiningEveryRow() throws {
+    XCTAssertEqual(run(sweep + ["--out", path("whole"), "--refine", "every"]).status, .verified)
+    let text = try contents("whole/atlas.json")
+    XCTAssertTrue(text.contains("\"refinement\": \"every\",\n"), text)
+    let old = text.replacingOccurrences(of: "\"version\": 2,", with: "\"version\": 1,")
+      .replacingOccurrences(of: "  \"refinement\": \"every\",\n", with: "")
+    XCTAssertEqual(try AtlasJSON.parse(Data(old.utf8)).header.refinement, .every)
+    let unknown = text.replacingOccurrences(of: "\"refinement\": \"every\"", with: "\"refinement\": \"most\"")
+    XCTAssertThrowsError(try AtlasJSON.parse(Data(unknown.utf8)))
+  }
+
   func testAKilledShardIsResumedWithoutRedoingFinishedPoints() throws {
     let shard = sweep + ["--out", path("shards"), "--shard", "1/2"]
     XCTAssertEqual(run(shard).status, .verified)
@@ -74,10 +86,12 @@ final class AtlasCommandTests: XCTestCase {
     for i in 1...2 { XCTAssertEqual(run(sweep + ["--out", path("a"), "--shard", "\(i)/2"]).status, .verified) }
     XCTAssertEqual(run(sweep + ["--out", path("b"), "--shard", "1/3"]).status, .verified)
     XCTAssertEqual(run(sweep + ["--out", path("c"), "--shard", "2/2", "--scale", "2"]).status, .verified)
+    XCTAssertEqual(run(sweep + ["--out", path("d"), "--shard", "2/2", "--refine", "every"]).status, .verified)
     let cases: [([String], String)] = [
       ([path("a/shard-1-of-2.json")], "missing shard 2/2"),
       ([path("a"), path("b")], "overlapping shards"),
       ([path("a/shard-1-of-2.json"), path("c")], "scale 2, expected 1"),
+      ([path("a/shard-1-of-2.json"), path("d")], "refinement every, expected needed"),
       ([path("a"), path("a")], "given twice"),
       ([path("nowhere")], "no such file or folder"),
     ]
@@ -99,6 +113,7 @@ final class AtlasCommandTests: XCTestCase {
       (["atlas", "--family", "rho3:5", "--k", "1...3", "--out", path("x"), "--jobs", "0"], "--jobs"),
       (["atlas", "--family", "rho3:5", "--k", "1...3", "--out", path("x"), "--scale", "-1"], "--scale"),
       (["atlas", "--family", "rho3:5", "--k", "1...3", "--out", path("x"), "--precision", "8"], "--precision"),
+      (["atlas", "--family", "rho3:5", "--k", "1...3", "--out", path("x"), "--refine", "some"], "--refine"),
       (["atlas", "--family", "rho3:5", "--k", "1...3", "--out", path("x"), "--bogus", "1"], "unknown option"),
       (["atlas", "--family", "rho3:5", "--k", "1...3"], "--out: missing"),
       (["merge", "--out", path("m.json")], "expected the shard folders"),

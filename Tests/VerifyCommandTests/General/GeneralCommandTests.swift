@@ -41,6 +41,7 @@ final class GeneralCommandTests: XCTestCase {
       (["--model", modelFile.path, "--k", "1"], "not a JSON object"),
       (["--model", modelFile.path, "--rho", "1", "--k", "1"], "--model"),
       (["--rho", "1/2,1/2", "--k", "1", "--gap", "-1"], "--gap"),
+      (["--rho", "1/2,1/2", "--k", "1", "--refine", "all"], "--refine"),
       (["--rho", "zipf:1", "--k", "1"], "class count"),
     ]
     for (arguments, expected) in cases {
@@ -187,7 +188,7 @@ final class GeneralCommandTests: XCTestCase {
     XCTAssertFalse(refined.output.contains("Hint:"), refined.output)
     XCTAssertFalse(refined.output.contains("1 undecided"), refined.output)
     // The header says which rows' enclosures have Double endpoints: the unrefined ones only.
-    XCTAssertTrue(plain.output.contains("unrefined Laplace rows: Double endpoints"), plain.output)
+    XCTAssertTrue(plain.output.contains("unrefined rows: Double endpoints"), plain.output)
     XCTAssertFalse(refined.output.contains("Double endpoints"), refined.output)
   }
 }
