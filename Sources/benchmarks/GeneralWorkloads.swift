@@ -1,4 +1,5 @@
 import ExactArithmetic
+import Foundation
 import LatentClassTheory
 
 /// The general engine's workloads of issue 11, each against a baseline run in the same process.
@@ -36,6 +37,39 @@ enum GeneralWorkloads {
     }
     report(name, certified, baseline: ("uncertified Double solves", uncertified))
     summarize(study)
+  }
+
+  /// One `Double` evaluation of `L_k` and its gradient by the multinomial engine, the call the solver
+  /// makes thousands of times per row (4 classes, s = 2, k = 12: 455 count vectors × 4 pairs), repeated
+  /// 2000 times at the solver's optimum, against the floor of the same draws: `log1p(Σ n_z y_z)` alone.
+  static func multinomialDoubleEvaluation() throws {
+    let model = try LatentClassModel.classLevel(rho: ModelSpecification.rho("11/20,1/4,3/20,1/20"))
+    let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: 12, scale: 2), engine: .multinomial)
+    let gram = GramSolver().solve(loss).gram
+    let repetitions = 2000
+    var sink = 0.0
+    let engine = measure(repetitions: 5) {
+      for _ in 0..<repetitions {
+        let evaluation: LossAndGradient<Double> = loss.evaluate(gram: gram)
+        sink += evaluation.loss
+      }
+    }
+    let counts = MultinomialEngine(problem: loss.problem).counts.map { $0.map(Double.init) }
+    let s = loss.problem.scale.approximateDouble
+    let gaps = loss.problem.pairs.map { pair in
+      gram[pair.anchor].map { exp(s * ($0 - gram[pair.anchor][pair.positive])) }
+    }
+    let logarithms = measure(repetitions: 5) {
+      for _ in 0..<repetitions {
+        for y in gaps {
+          for n in counts { sink += log1p(zip(n, y).reduce(0) { $0 + $1.0 * $1.1 }) }
+        }
+      }
+    }
+    report(
+      "4 classes, k = 12: Double evaluation ×2000", engine,
+      baseline: ("the draws' log1p alone", logarithms))
+    if sink.isNaN { print("  an evaluation was NaN") }
   }
 
   /// `verify --rho zipf:1:10 --points-per-class 6 --k 1...8` (60 points; compute only) against its

@@ -16,7 +16,7 @@ _ = ExecutableArguments.parse(
   program: "benchmarks", flags: [],
   help: HelpText(
     overview:
-      "Time the uniform verifier's workloads (N = 10, k = 1…100 and 1…10000; N = 1000, k = 1…10) and the general engine's (4 classes at s = 2, k = 1…12; zipf:1:10, k = 1…100; 60 points, k = 1…8) in-process against baselines run in the same process, and print the machine (CPU model, cores) and date.",
+      "Time the uniform verifier's workloads (N = 10, k = 1…100 and 1…10000; N = 1000, k = 1…10) and the general engine's (4 classes at s = 2, k = 1…12, and one multinomial Double evaluation at k = 12; zipf:1:10, k = 1…100; 60 points, k = 1…8) in-process against baselines run in the same process, and print the machine (CPU model, cores) and date.",
     discussion: "Run it in release mode: swift run -c release benchmarks", usage: ["benchmarks"],
     sections: [HelpText.Section("OPTIONS", [])]))
 
@@ -133,6 +133,7 @@ report("N = 1000, k = 1…10 (compute only)", thousand, baseline: ("dense LDLᵀ
 // The general engine: GeneralWorkloads.swift.
 do {
   try GeneralWorkloads.fourClasses()
+  try GeneralWorkloads.multinomialDoubleEvaluation()
   try GeneralWorkloads.zipfTenClasses()
   try GeneralWorkloads.sixtyPoints()
 } catch {

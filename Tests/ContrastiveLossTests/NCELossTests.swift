@@ -67,6 +67,83 @@ final class NCELossTests: XCTestCase {
     }
   }
 
+  /// The allocation-free form over the support against the allocating form over every negative: the
+  /// same bits in `Double`, `Float` and `Interval` (it leaves out only exact `+ 0`); in `DoubleInterval`,
+  /// derivatives inside the allocating form's and a loss enclosure that overlaps it (`log1p`'s
+  /// mean-value form is not monotone under inclusion).
+  func testSupportFormMatchesTheAllocatingForm() {
+    forEachSeed(200) { random, seed in
+      let m = Int.random(in: 1...7, using: &random)
+      let gaps = (0..<m).map { _ in exp(Double.random(in: -4...4, using: &random)) }
+      // Many zero counts, as in the multinomial engine's sparse count vectors.
+      let counts = (0..<m).map { _ in Bool.random(using: &random) ? 0 : Int.random(in: 1...20, using: &random) }
+      let support = counts.indices.filter { counts[$0] != 0 }
+      let s = Double(Int.random(in: 1...8, using: &random)) / 4
+      let weight = Double.random(in: 0...1, using: &random)
+
+      func check<T: LossScalar>(
+        _ type: T.Type, convert: (Double) -> T, same: (T, T) -> Bool, sameLoss: ((T, T) -> Bool)? = nil,
+        _ what: String
+      ) {
+        let converted = gaps.map(convert)
+        let multiplicities = counts.map { T($0) }
+        let full = NCELoss.lossAndGradient(
+          exponentiatedGaps: converted, multiplicities: multiplicities, scale: convert(s))
+        var accumulated = [T?](repeating: nil, count: m)
+        let loss = NCELoss.lossAndGradient(
+          exponentiatedGaps: converted, multiplicities: multiplicities, support: support, scale: convert(s)
+        ) { i, derivative in
+          XCTAssertNil(accumulated[i], "\(what) \(seed): index \(i) visited twice")
+          accumulated[i] = derivative
+        }
+        XCTAssertTrue(sameLoss.map { $0(loss, full.loss) } ?? same(loss, full.loss), "\(what) \(seed): loss")
+        for i in 0..<m {
+          if let derivative = accumulated[i] {
+            XCTAssertTrue(same(derivative, full.negatives[i]), "\(what) \(seed): derivative \(i)")
+          } else {
+            XCTAssertEqual(counts[i], 0, "\(what) \(seed): index \(i) with n > 0 not visited")
+          }
+        }
+      }
+
+      check(Double.self, convert: { $0 }, same: { $0.bitPattern == $1.bitPattern }, "Double")
+      check(Float.self, convert: { Float($0) }, same: { $0.bitPattern == $1.bitPattern }, "Float")
+      // 96-bit gaps against 64-bit counts: a left-out `0 · e_i` would round at 96 bits like the others.
+      check(
+        Interval.self, convert: { Interval(exactly: $0).rounded(toPrecision: 96) },
+        same: { $0.lowerBound == $1.lowerBound && $0.upperBound == $1.upperBound }, "Interval")
+      check(
+        DoubleInterval.self, convert: { DoubleInterval(exactly: $0) },
+        same: { $1.lower <= $0.lower && $0.upper <= $1.upper },
+        sameLoss: { $0.lower <= $1.upper && $1.lower <= $0.upper }, "DoubleInterval")
+
+      // Both forms round as the definition written out in this order does (the certified outputs depend
+      // on it); accumulating `weight · derivative` as the engine does gives those derivatives times
+      // `weight`, and the enclosures agree with the Double values to rounding.
+      var competition = 0.0
+      for i in 0..<m { competition = competition + Double(counts[i]) * gaps[i] }
+      let double = (
+        loss: Foundation.log1p(competition),
+        negatives: (0..<m).map { s * Double(counts[$0]) * gaps[$0] / (1 + competition) }
+      )
+      var sums = [Double](repeating: 0, count: m)
+      let loss = NCELoss.lossAndGradient(
+        exponentiatedGaps: gaps, multiplicities: counts.map(Double.init), support: support, scale: s
+      ) { i, derivative in sums[i] += weight * derivative }
+      XCTAssertEqual(loss.bitPattern, double.loss.bitPattern, "\(seed): loss by definition")
+      for i in 0..<m { XCTAssertEqual(sums[i], weight * double.negatives[i], "\(seed): weighted \(i)") }
+      let interval = NCELoss.lossAndGradient(
+        exponentiatedGaps: gaps.map { Interval(exactly: $0) }, multiplicities: counts.map { Interval($0) },
+        support: support, scale: Interval(exactly: s)
+      ) { i, derivative in
+        XCTAssertEqual(derivative.approximateDouble, double.negatives[i], accuracy: 1e-15, "\(seed): enclosure \(i)")
+        XCTAssertLessThan(derivative.width, 1e-17, "\(seed): enclosure \(i)")
+      }
+      XCTAssertEqual(interval.approximateDouble, double.loss, accuracy: 1e-14 * max(1, double.loss), "\(seed): loss")
+      XCTAssertLessThan(interval.width, 1e-16 * max(1, double.loss), "\(seed): loss")
+    }
+  }
+
   func testMeanClassifierLossIsSoftmaxCrossEntropy() {
     let scores = [0.9, -0.2, 0.1, 0.4]
     for label in scores.indices {

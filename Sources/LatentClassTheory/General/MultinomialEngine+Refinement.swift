@@ -1,7 +1,7 @@
 import ExactArithmetic
 
 /// The two evaluations Newton's refinement (``OptimumRefinement``) needs from the multinomial engine,
-/// each cheaper than ``MultinomialEngine/evaluate(_:gram:prepared:precision:gradientOnly:)``.
+/// each cheaper than ``MultinomialEngine/evaluate(_:gram:prepared:precision:)``.
 extension MultinomialEngine {
   /// The gradient of `L_k` (the `loss` field is 0) in `Interval`, accumulated in place.
   ///
@@ -21,10 +21,10 @@ extension MultinomialEngine {
     let expectations = problem.pairs.map { pair -> PairExpectation<Interval> in
       let gaps = problem.exponentiatedGaps(pair, gram: gram, scale: s)
       var sums = [Interval](repeating: Interval(0, precision: precision), count: gaps.count)
-      for (v, n) in prepared.multiplicities.enumerated() {
-        let partition = prepared.partition(of: v, gaps: gaps, one: Interval(1, precision: precision))
-        let share = prepared.probabilities[v] / partition
-        for z in prepared.present[v] { sums[z].addProduct(share, n[z]) }
+      prepared.forEachCountVector { probability, n, support in
+        let partition = Prepared.partition(n, support: support, gaps: gaps, one: Interval(1, precision: precision))
+        let share = probability / partition
+        for z in support { sums[z].addProduct(share, n[z]) }
       }
       return PairExpectation(value: Interval(0), logGapDerivatives: zip(gaps, sums).map { $0 * $1 })
     }
@@ -45,11 +45,9 @@ extension MultinomialEngine {
       let gaps = problem.exponentiatedGaps(pair, gram: gram, scale: s)
       var hessian = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
       var softmax = [Double](repeating: 0, count: m)
-      for (v, n) in prepared.multiplicities.enumerated() {
-        let present = prepared.present[v]
-        let partition = prepared.partition(of: v, gaps: gaps, one: 1.0)
+      prepared.forEachCountVector { p, n, present in
+        let partition = Prepared.partition(n, support: present, gaps: gaps, one: 1.0)
         for z in present { softmax[z] = n[z] * gaps[z] / partition }
-        let p = prepared.probabilities[v]
         for z in present {
           hessian[z][z] += p * softmax[z]
           for w in present { hessian[z][w] -= p * softmax[z] * softmax[w] }

@@ -59,38 +59,80 @@ public struct MultinomialEngine: Sendable {
   }
 
   /// The count vectors' probabilities and multiplicities converted to `T` once, for repeated evaluation.
+  ///
+  /// The multiplicities and supports are flat tables rather than an array per count vector: the
+  /// solver's `Double` evaluations visit every count vector thousands of times, and retaining and
+  /// releasing two arrays per visit cost more than the draw's arithmetic.
   public struct Prepared<T: EngineScalar> {
     let probabilities: [T]
-    let multiplicities: [[T]]
-    /// `present[v]`: the `z` with `n_z > 0`, so sparse count vectors cost O(support).
-    let present: [[Int]]
+    /// `n_z` of count vector `v` at `v · dimension + z`.
+    let multiplicities: [T]
+    /// The `z` with `n_z > 0` of every count vector in turn, those of `v` at
+    /// `supportStarts[v]..<supportStarts[v + 1]`: a sparse count vector costs O(support).
+    let support: [Int]
+    let supportStarts: [Int]
+    /// `M`, the points of the model.
+    let dimension: Int
+
+    /// Calls `body(p_v, n, support)` for each count vector `v` in order, with `n[z] = n_z` and the
+    /// `z` with `n_z > 0` as buffers into the tables, valid only during the call.
+    ///
+    /// - Complexity: O(count vectors) calls.
+    @inline(__always)
+    func forEachCountVector(
+      _ body: (_ probability: T, _ multiplicities: UnsafeBufferPointer<T>, _ support: UnsafeBufferPointer<Int>) -> Void
+    ) {
+      probabilities.withUnsafeBufferPointer { probabilities in
+        multiplicities.withUnsafeBufferPointer { multiplicities in
+          support.withUnsafeBufferPointer { support in
+            for v in probabilities.indices {
+              body(
+                probabilities[v],
+                UnsafeBufferPointer(rebasing: multiplicities[v * dimension..<(v + 1) * dimension]),
+                UnsafeBufferPointer(rebasing: support[supportStarts[v]..<supportStarts[v + 1]]))
+            }
+          }
+        }
+      }
+    }
   }
 
   /// - Complexity: O(count vectors · M).
   public func prepared<T: EngineScalar>(precision: Int) -> Prepared<T> {
-    Prepared(
+    let support = counts.map { n in n.indices.filter { n[$0] != 0 } }
+    return Prepared(
       probabilities: weights.map { T($0, precision: precision) },
-      multiplicities: counts.map { $0.map { T($0) } },
-      present: counts.map { n in n.indices.filter { n[$0] != 0 } })
+      multiplicities: counts.flatMap { $0.map { T($0) } },
+      support: support.flatMap { $0 },
+      supportStarts: support.reduce(into: [0]) { $0.append($0.last! + $1.count) },
+      dimension: counts.first?.count ?? 0)
   }
 
-  /// `L_k(G)` and its gradient (convention of ``LossAndGradient``).
+  /// `L_k(G)` and its gradient (convention of ``LossAndGradient``), one ``NCELoss`` draw per count
+  /// vector and pair, with nothing allocated per draw.
   ///
-  /// - Complexity: O(pairs · count vectors · M).
+  /// Error bound: in the interval types, an enclosure (see the type); in `Double`, rounding only.
+  ///
+  /// - Complexity: O(pairs · Σ_v |support of v|) ≤ O(pairs · count vectors · M).
   public func evaluate<T: EngineScalar>(
     _ problem: ContrastiveProblem, gram: [[T]], prepared: Prepared<T>, precision: Int
   ) -> LossAndGradient<T> {
     let s = T(problem.scale, precision: precision)
+    // At scale 1 the score derivatives n_z y_z / (1 + Σ n y) are the log-gap derivatives q_z.
+    let one = T(1)
     let expectations = problem.pairs.map { pair -> PairExpectation<T> in
       let gaps = problem.exponentiatedGaps(pair, gram: gram, scale: s)
       var value = T(0)
       var derivatives = [T](repeating: T(0), count: gaps.count)
-      for (v, n) in prepared.multiplicities.enumerated() {
-        let probability = prepared.probabilities[v]
-        // At scale 1 the score derivatives n_z y_z / (1 + Σ n y) are the log-gap derivatives q_z.
-        let draw = NCELoss.lossAndGradient(exponentiatedGaps: gaps, multiplicities: n, scale: T(1))
-        value = value + probability * draw.loss
-        for z in prepared.present[v] { derivatives[z] = derivatives[z] + probability * draw.negatives[z] }
+      gaps.withUnsafeBufferPointer { gaps in
+        derivatives.withUnsafeMutableBufferPointer { derivatives in
+          prepared.forEachCountVector { probability, n, support in
+            let loss = NCELoss.lossAndGradient(
+              exponentiatedGaps: gaps, multiplicities: n, support: support, scale: one
+            ) { z, derivative in derivatives[z] = derivatives[z] + probability * derivative }
+            value = value + probability * loss
+          }
+        }
       }
       return PairExpectation(value: value, logGapDerivatives: derivatives)
     }
@@ -101,14 +143,22 @@ public struct MultinomialEngine: Sendable {
 extension MultinomialEngine.Prepared: Sendable where T: Sendable {}
 
 extension MultinomialEngine.Prepared {
-  /// `Z_v = 1 + Σ_z n_z y_z`, the normaliser of ``NCELoss`` for count vector `v` against the
-  /// exponentiated gaps `y`, summed in place over the points `v` holds (`one` is 1 at the working
-  /// precision; the sum rounds at its precision).
+  /// `Z = 1 + Σ_z n_z y_z`, the normaliser of ``NCELoss`` for the count vector `n` (with its
+  /// `support`, from ``forEachCountVector(_:)``) against the exponentiated gaps `y`, summed in place
+  /// over the support (`one` is 1 at the working precision; the sum rounds at its precision).
   ///
-  /// - Complexity: O(support of `v`).
-  func partition(of v: Int, gaps: [T], one: T) -> T {
+  /// The curvature weights, the refinement's gradient and the log-gap Hessians need `Z` without the
+  /// logarithm, and accumulate from 1 with fused multiply-adds where ``NCELoss`` adds 1 to `Σ n_z y_z`:
+  /// the same value, rounded differently (each is certified or used on its own terms).
+  ///
+  /// Error bound: the roundings of one `addProduct` per point of the support (outward in the interval types).
+  ///
+  /// - Complexity: O(support).
+  static func partition(
+    _ n: UnsafeBufferPointer<T>, support: UnsafeBufferPointer<Int>, gaps: [T], one: T
+  ) -> T {
     var sum = one
-    for z in present[v] { sum.addProduct(multiplicities[v][z], gaps[z]) }
+    for z in support { sum.addProduct(n[z], gaps[z]) }
     return sum
   }
 }
@@ -130,10 +180,10 @@ extension MultinomialEngine {
     return problem.pairs.map { pair in
       let gaps = problem.exponentiatedGaps(pair, gram: gram, scale: s)
       var sums = [T](repeating: zero, count: gaps.count)
-      for (v, n) in prepared.multiplicities.enumerated() {
-        let partition = prepared.partition(of: v, gaps: gaps, one: one)
-        let share = prepared.probabilities[v] / (partition * partition)
-        for z in prepared.present[v] { sums[z].addProduct(share, n[z]) }
+      prepared.forEachCountVector { probability, n, support in
+        let partition = Prepared.partition(n, support: support, gaps: gaps, one: one)
+        let share = probability / (partition * partition)
+        for z in support { sums[z].addProduct(share, n[z]) }
       }
       return zip(gaps, sums).map { $0 * $1 }
     }
