@@ -73,12 +73,44 @@ public enum GeneralVerification {
     refinement: RefinementPolicy = Defaults.refinement, starts: ((Int) -> [[Double]]?)? = nil,
     progress: (_ rowsDone: Int) -> Void = { _ in }
   ) -> [GeneralRow] {
+    var rows: [GeneralRow] = []
+    var restart: [[Double]]? = nil
+    var shown = 0
+    while rows.count < ks.count {
+      let done = rows.count
+      let chain = Array(ks[done...])
+      let (certified, kept) = speculativeChain(
+        model: model, ks: chain, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
+        locate: locate, refinement: refinement,
+        starts: { k in starts?(k) ?? (k == chain[0] ? restart : nil) },
+        progress: { count in
+          // Rows solved again after a restart were counted once already.
+          while shown < done + count {
+            shown += 1
+            progress(shown)
+          }
+        })
+      rows += certified
+      restart = kept
+    }
+    return rows
+  }
+
+  /// Solves `ks` in order, each warm-started from the previous `Double` solution, while the certificates,
+  /// curvature bounds, locations and downstream metrics run behind on the other cores (and on this
+  /// thread at the end), in submission order whatever their number. A certificate that misses the gap
+  /// after a warm start retries from the seeded random start; when that cold solution is kept, the
+  /// later rows started from the wrong point: the rows up to it are returned with its factor, and
+  /// ``run(model:ks:scale:engine:precision:gapTolerance:locate:refinement:starts:progress:)`` solves the
+  /// rest again from there, so the rows are those of the plain sequential chain.
+  private static func speculativeChain(
+    model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine, precision: Int,
+    gapTolerance: Rational, locate: Bool, refinement: RefinementPolicy, starts: (Int) -> [[Double]]?,
+    progress: (_ rowsDone: Int) -> Void
+  ) -> (rows: [GeneralRow], restart: [[Double]]?) {
     var start: [[Double]]? = nil
     let solver = GramSolver()
-    // Each solve warm-starts the next and its certificate decides which solution is kept, so this part
-    // runs in order; the curvature bound, location and downstream metrics depend only on their own row
-    // and run on the other cores, in the same order whatever their number.
-    let background = OrderedBackgroundWork<GeneralRow>(
+    let background = OrderedBackgroundWork<(row: GeneralRow, cold: [[Double]]?)>(
       workers: ProcessInfo.processInfo.activeProcessorCount - 1)
     var reported = 0
     func report(_ done: Int) {
@@ -89,44 +121,61 @@ public enum GeneralVerification {
     }
     for k in ks {
       let loss = PopulationLoss(problem: ContrastiveProblem(model: model, negatives: k, scale: scale), engine: engine)
-      // Certifies a solution, refined first when every row is; Newton may converge to a critical point of
-      // the wrong rank (near a change of the optimum's rank), and then the unrefined solution is certified.
-      // Otherwise the plain certificate is kept when it reaches the gap: the location it gives decides most
-      // C1 pairs, and the rows of the others are refined later. Laplace rows, each about three plain rows
-      // to refine, are refined later on every core (``GeneralStudy``).
-      let refineFirst = locate && refinement == .every && loss.engine == .multinomial
-      func certified(_ solution: GramSolver.Solution) -> (OptimumRefinement?, OptimalityCertificate) {
-        if refineFirst,
-          let refined = refinedCertificate(loss, gram: solution.gram, precision: precision, gapTolerance: gapTolerance)
-        {
-          return refined
-        }
-        let plain = OptimalityCertificate.certify(
-          loss, solution: solution, precision: precision, targetGap: gapTolerance)
-        if plain.certifies(gapAtMost: gapTolerance) || !locate || refineFirst { return (nil, plain) }
-        return refinedCertificate(loss, gram: solution.gram, precision: precision, gapTolerance: gapTolerance)
-          ?? (nil, plain)
-      }
-      var solution = solver.solve(loss, start: starts?(k) ?? start)
-      var (refined, certificate) = certified(solution)
-      // A warm start keeps any symmetry of the previous optimum (two classes at one point), which the
-      // solver cannot break when the new optimum splits them: retry from the seeded random start.
-      if !certificate.certifies(gapAtMost: gapTolerance) && (starts?(k) ?? start) != nil {
-        let cold = solver.solve(loss)
-        let retry = certified(cold)
-        if retry.1.certifies(gapAtMost: gapTolerance) { (solution, refined, certificate) = (cold, retry.0, retry.1) }
-      }
+      let warm = starts(k) ?? start
+      let solution = solver.solve(loss, start: warm)
       start = solution.factor
-      let (kept, keptRefinement, keptCertificate) = (solution, refined, certificate)
       background.submit {
-        located(
-          loss, iterations: kept.iterations, converged: kept.converged, refinement: keptRefinement,
-          certificate: keptCertificate, model: model, scale: scale, precision: precision, gapTolerance: gapTolerance,
-          locate: locate)
+        certifiedRow(
+          loss, solution: solution, warmStarted: warm != nil, model: model, scale: scale, precision: precision,
+          gapTolerance: gapTolerance, locate: locate, refinement: refinement)
       }
       report(background.completedPrefix())
     }
-    return background.finish(progress: report)
+    // Rows after a kept cold solution are discarded (rare: the work spent on them is lost).
+    let results = background.finish(progress: report)
+    guard let cut = results.firstIndex(where: { $0.cold != nil }) else { return (results.map(\.row), nil) }
+    return (results[...cut].map(\.row), results[cut].cold)
+  }
+
+  /// The row of `solution` for `loss`: certified (refined first when every multinomial row is), and
+  /// after a warm start that misses the gap, the seeded random start's solution instead when it
+  /// certifies (`cold` is then its factor); then located.
+  private static func certifiedRow(
+    _ loss: PopulationLoss, solution: GramSolver.Solution, warmStarted: Bool, model: LatentClassModel,
+    scale: Rational, precision: Int, gapTolerance: Rational, locate: Bool, refinement: RefinementPolicy
+  ) -> (row: GeneralRow, cold: [[Double]]?) {
+    // Newton may converge to a critical point of the wrong rank (near a change of the optimum's rank),
+    // and then the unrefined solution is certified. Otherwise the plain certificate is kept when it
+    // reaches the gap: the location it gives decides most C1 pairs, and ``GeneralStudy`` refines the
+    // rows of the others later (Laplace rows, each about three plain rows to refine, on request).
+    let refineFirst = locate && refinement == .every && loss.engine == .multinomial
+    func certified(_ solution: GramSolver.Solution) -> (OptimumRefinement?, OptimalityCertificate) {
+      if refineFirst,
+        let refined = refinedCertificate(loss, gram: solution.gram, precision: precision, gapTolerance: gapTolerance)
+      {
+        return refined
+      }
+      let plain = OptimalityCertificate.certify(loss, solution: solution, precision: precision, targetGap: gapTolerance)
+      if plain.certifies(gapAtMost: gapTolerance) || !locate || refineFirst { return (nil, plain) }
+      return refinedCertificate(loss, gram: solution.gram, precision: precision, gapTolerance: gapTolerance)
+        ?? (nil, plain)
+    }
+    var kept = solution
+    var (refined, certificate) = certified(solution)
+    var cold: [[Double]]? = nil
+    // A warm start keeps any symmetry of the previous optimum (two classes at one point), which the
+    // solver cannot break when the new optimum splits them: retry from the seeded random start.
+    if !certificate.certifies(gapAtMost: gapTolerance) && warmStarted {
+      let retry = GramSolver().solve(loss)
+      let (retryRefined, retryCertificate) = certified(retry)
+      if retryCertificate.certifies(gapAtMost: gapTolerance) {
+        (kept, refined, certificate, cold) = (retry, retryRefined, retryCertificate, retry.factor)
+      }
+    }
+    let row = located(
+      loss, iterations: kept.iterations, converged: kept.converged, refinement: refined, certificate: certificate,
+      model: model, scale: scale, precision: precision, gapTolerance: gapTolerance, locate: locate)
+    return (row, cold)
   }
 
   /// The refined point of `gram` and its certificate, `nil` when Newton fails or the gap is missed.
