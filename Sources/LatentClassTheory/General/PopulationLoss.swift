@@ -24,6 +24,8 @@ public struct PopulationLoss: Sendable {
   let table: MultinomialEngine?
   /// The table in `Double`, converted once because the solver evaluates thousands of times.
   private let doubleTable: MultinomialEngine.Prepared<Double>?
+  /// The table in `DoubleInterval`, converted once for the unrefined certificate and the curvature weights.
+  private let intervalTable: MultinomialEngine.Prepared<DoubleInterval>?
   private let laplace: LaplaceEngine
   /// Certificates need the loss only to about `10^{-10}`, far less than the solver needs from its
   /// gradient, and the interval quadrature is the expensive part of a row.
@@ -40,6 +42,7 @@ public struct PopulationLoss: Sendable {
     engine = chosen
     table = chosen == .multinomial ? MultinomialEngine(problem: problem) : nil
     doubleTable = table?.prepared(precision: 53)
+    intervalTable = table?.prepared(precision: 53)
     laplace = LaplaceEngine(tolerance: laplaceTolerance)
     certificateLaplace = LaplaceEngine(tolerance: max(laplaceTolerance, 1e-10))
   }
@@ -67,10 +70,8 @@ public struct PopulationLoss: Sendable {
   /// - Complexity: that of one evaluation of the engine.
   public func curvatureWeights(gram: RationalMatrix, precision: Int) -> [[Interval]] {
     let coarse = (0..<gram.rows).map { i in (0..<gram.columns).map { DoubleInterval(gram[i, $0]) } }
-    if let table {
-      let weights = table.curvatureWeights(
-        problem, gram: coarse, prepared: table.prepared(precision: 53) as MultinomialEngine.Prepared<DoubleInterval>,
-        precision: 53)
+    if let table, let intervalTable {
+      let weights = table.curvatureWeights(problem, gram: coarse, prepared: intervalTable, precision: 53)
       return weights.map { row in row.map { Interval($0, precision: precision) } }
     }
     let s = DoubleInterval(problem.scale)
@@ -95,9 +96,12 @@ public struct PopulationLoss: Sendable {
   public func enclose(gram: RationalMatrix, precision: Int, accurate: Bool = false) -> LossAndGradient<Interval> {
     if !accurate && precision >= 53 {
       let doubles = (0..<gram.rows).map { i in (0..<gram.columns).map { DoubleInterval(gram[i, $0]) } }
-      let enclosure: LossAndGradient<DoubleInterval> =
-        table.map { $0.evaluate(problem, gram: doubles, prepared: $0.prepared(precision: 53), precision: 53) }
-        ?? certificateLaplace.enclose(problem, gram: doubles, precision: precision)
+      let enclosure: LossAndGradient<DoubleInterval>
+      if let table, let intervalTable {
+        enclosure = table.evaluate(problem, gram: doubles, prepared: intervalTable, precision: 53)
+      } else {
+        enclosure = certificateLaplace.enclose(problem, gram: doubles, precision: precision)
+      }
       return LossAndGradient(
         loss: Interval(enclosure.loss, precision: precision),
         gradient: enclosure.gradient.map { row in row.map { Interval($0, precision: precision) } })
