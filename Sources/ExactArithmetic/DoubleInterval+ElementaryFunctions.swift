@@ -85,6 +85,22 @@ extension DoubleInterval {
     }
   }
 
+  /// `Σ_j coefficients[j] · x^j` by Horner's rule for `x ≥ 0` and coefficients with positive lower
+  /// ends (no bound on neglected terms): every partial sum is positive, so the lower and upper ends
+  /// follow their own chains, with the roundings of ``horner(_:at:)`` and none of its sign cases.
+  static func hornerNonNegative(_ coefficients: [DoubleInterval], at x: DoubleInterval) -> DoubleInterval {
+    precondition(x.lower >= 0, "hornerNonNegative needs x ≥ 0")
+    return coefficients.withUnsafeBufferPointer { c in
+      var low = c[c.count - 1].lower
+      var high = c[c.count - 1].upper
+      for j in stride(from: c.count - 2, through: 0, by: -1) {
+        low = down(down(low * x.lower) + c[j].lower)
+        high = up(up(high * x.upper) + c[j].upper)
+      }
+      return DoubleInterval(uncheckedLower: low, upper: high)
+    }
+  }
+
   /// A point `m` of a narrow, bounded interval (width at most 2⁻²⁰, absolute and relative to its
   /// largest magnitude) and an enclosure of `x − m ⊂ [−2⁻²⁰, 2⁻²⁰]` over it, for the mean-value forms;
   /// `nil` for a wide or unbounded interval (whose endpoints are then evaluated separately).
@@ -153,9 +169,11 @@ extension DoubleInterval {
   private static func log1pNearZero(_ a: Double) -> DoubleInterval {
     let x = DoubleInterval(exactly: a)
     let u = x / (DoubleInterval(exactly: 2) + x)
-    let w = u.squared
+    // A square is non-negative: the lower end rounded below 0 (when u meets 0) is raised back.
+    let square = u.squared
+    let w = DoubleInterval(uncheckedLower: Swift.max(square.lower, 0), upper: square.upper)
     precondition(w.upper <= 0.0295, "log1pNearZero needs |u| ≤ 0.1717")
-    let series = horner(Coefficients.atanhQuotient, at: w).widened(by: 1e-18)
+    let series = hornerNonNegative(Coefficients.atanhQuotient, at: w).widened(by: 1e-18)
     return DoubleInterval(exactly: 2) * u * series
   }
 
