@@ -129,11 +129,18 @@ struct SquaredDifferenceForm {
       (0..<d).map { f in (k[e][f] + betaDouble * cDouble[e] * cDouble[f]) / (cDouble[e] * cDouble[f]).squareRoot() }
     }
     guard let smallest = SymmetricEigen(scaled).values.first, smallest > 0 else { return nil }
+    // K + β c cᵀ once (c_e is 1 or 2, so β c_e c_f takes three values); each candidate μ₀ only
+    // moves the diagonal.
+    let lift = [beta, 2 * beta, 4 * beta]
+    let lifted = (0..<d).map { e in
+      (0..<d).map { f in matrix[e][f] + lift[(c[e] == 2 ? 1 : 0) + (c[f] == 2 ? 1 : 0)] }
+    }
     var candidate = 0.9 * smallest
     for _ in 0..<6 {
       let mu = Rational(exactly: CurvatureCertificate.shortDyadic(candidate))!
+      let shifts = [mu, 2 * mu]
       let shifted = RationalMatrix(rows: d, columns: d) { e, f in
-        matrix[e][f] + beta * c[e] * c[f] - (e == f ? mu * c[e] : .zero)
+        e == f ? lifted[e][e] - shifts[c[e] == 2 ? 1 : 0] : lifted[e][f]
       }
       // Decided by `Double` proofs where they apply, by the exact LDLᵀ otherwise: the same bound as
       // with the exact test alone.
