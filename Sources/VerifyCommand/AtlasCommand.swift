@@ -47,7 +47,7 @@ enum AtlasCommand {
       errors("\(name): \(error)\n")
       return .refutedOrIOError
     }
-    MallocArenas.shareOne()
+    MallocArenas.onePerCore()
     let progress = AtlasProgress(total: start.expectedCount, resumed: start.points.count)
     progress.update(done: start.points.count)
     let failure = WriteFailure()

@@ -20,7 +20,7 @@ enum GeneralCommand {
     } catch {
       return VerifyCommand.fail(error, errors)
     }
-    MallocArenas.shareOne()
+    MallocArenas.onePerCore()
     // Solving and certifying takes minutes for large models: a progress line on a terminal's stderr.
     var bar: TerminalProgress?
     let study = GeneralStudy(
