@@ -81,7 +81,7 @@ def main():
     arb_seconds = (time.perf_counter() - started) * args.stride
 
     command = [args.verify, "--classes", str(N), "--k", f"1...{K_MAX}"]
-    verify_seconds, rows = timed_verify_rows(command)
+    verify_seconds, _, rows = timed_verify_rows(command)
 
     disagreements = 0
     for k, (loss, _, collision) in arb_values.items():
