@@ -144,6 +144,13 @@ extension DoubleInterval {
   private static func log1pOfPoint(_ a: Double) -> DoubleInterval {
     if a >= -0.29 && a <= 0.41 { return log1pNearZero(a) }
     let sum = DoubleInterval(exactly: 1) + DoubleInterval(exactly: a)
+    let nearest = 1 + a
+    if sum.lower > 0 && sum.upper.isFinite {
+      // One evaluation at the rounded sum: log(1 + a) − log(nearest) = (1 + a − nearest)/ξ with ξ
+      // between them, so 1/ξ ∈ (0, 1/sum.lower].
+      let offset = sum - DoubleInterval(exactly: nearest)
+      return logOfPoint(nearest) + offset * DoubleInterval(uncheckedLower: 0, upper: up(1 / down(sum.lower)))
+    }
     let low = sum.lower > 0 ? logOfPoint(sum.lower).lower : -.infinity
     // Near the largest `Double`, `1 + a` rounded up overflows.
     let high = sum.upper.isFinite ? logOfPoint(sum.upper).upper : .infinity
