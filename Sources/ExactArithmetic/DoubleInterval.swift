@@ -56,6 +56,18 @@ public struct DoubleInterval: Sendable, Hashable {
 
   /// The tightest `Double` enclosure of `value`: its two correctly rounded neighbours (equal when exact).
   public init(_ value: Rational) {
+    // A non-dyadic rational is no `Double`: its neighbours are GMP's truncation toward zero and the
+    // next `Double` away from zero, when that truncation is normal (about 40 times cheaper than MPFR's
+    // two directed roundings, which handle dyadic values, subnormals and overflow).
+    if !value.isDyadic {
+      let truncated = value.approximateDouble
+      if truncated.isNormal {
+        self.init(
+          uncheckedLower: truncated > 0 ? truncated : truncated.nextDown,
+          upper: truncated > 0 ? truncated.nextUp : truncated)
+        return
+      }
+    }
     self.init(enclosing: Interval(value, precision: 53))
   }
 

@@ -105,7 +105,11 @@ extension Rational {
   /// Whether the denominator is 1.
   public var isInteger: Bool { __gmpz_cmp_ui(cgmp_mpq_denref_const(storage.pointer), 1) == 0 }
 
-  /// The nearest `Double` below or equal in magnitude (GMP truncates); for display only.
+  /// Whether the denominator is a power of 2 (1 included): only such a rational can be a `Double`.
+  public var isDyadic: Bool { __gmpz_popcount(cgmp_mpq_denref_const(storage.pointer)) == 1 }
+
+  /// The nearest `Double` below or equal in magnitude (GMP's `mpq_get_d` truncates toward zero, and
+  /// returns 0 or an infinity outside the range of `Double`).
   public var approximateDouble: Double { __gmpq_get_d(storage.pointer) }
 
   /// The absolute value.

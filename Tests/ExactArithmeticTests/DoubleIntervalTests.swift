@@ -125,6 +125,18 @@ final class DoubleIntervalTests: XCTestCase {
       XCTAssertLessThanOrEqual(enclosure.upper, enclosure.lower.nextUp, seed)
     }
     XCTAssertEqual(DoubleInterval(1 << 53).lower, 0x1p53)
+    // The shortcut for non-dyadic rationals gives the bits of MPFR's directed roundings, for dyadic
+    // and non-dyadic values, both signs, and magnitudes from subnormal to beyond Double's range.
+    forEachSeed(400, base: 0xC1) { random, seed in
+      var r = random.rational()
+      let scale = Rational(2).power(Int.random(in: -1100...1100, using: &random))
+      r = Bool.random(using: &random) ? r * scale : r / Rational(3).power(Int.random(in: 0...40, using: &random))
+      if Bool.random(using: &random) { r = Rational(exactly: r.approximateDouble) ?? r }
+      let fast = DoubleInterval(r)
+      let reference = DoubleInterval(enclosing: Interval(r, precision: 53))
+      XCTAssertEqual(fast.lower.bitPattern, reference.lower.bitPattern, "\(seed) \(r)")
+      XCTAssertEqual(fast.upper.bitPattern, reference.upper.bitPattern, "\(seed) \(r)")
+    }
     let large = DoubleInterval((1 << 53) + 1)
     XCTAssertTrue(large.lower < 0x1p53 + 1 && large.upper > 0x1p53 + 1)
   }
