@@ -50,23 +50,11 @@ public struct GeneralStudy: Sendable {
     self.refinement = refinement
     self.refinedUndecidedLaplaceRows = refineUndecidedPairs
     if !model.isClassLevel && !model.isOverlapping {
-      var comparisons = CollapseCheck.compareOptima(
+      let comparisons = Self.comparisons(
         model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
-        refinement: refinement, progress: { progress($0, 2 * ks.count) })
-      let engines = Self.refinedOnDemand(refinement, refineUndecidedPairs: refineUndecidedPairs)
-      // Point-level rows are lifted from the class-level ones, so a tighter location means certifying
-      // those k again with every class-level row refined.
-      let points = comparisons.map(\.pointLevel)
-      let again = GeneralVerification.undecidedPairRows(points, weighting: weighting)
-        .filter { engines.contains(points[$0].engine) && points[$0].refinement == nil }
-      if model.pointCount <= CurvatureCertificate.maximumPoints && !again.isEmpty {
-        let refined = CollapseCheck.compareOptima(
-          model: model, ks: again.map { ks[$0] }, scale: scale, engine: engine, precision: precision,
-          gapTolerance: gapTolerance, refinement: .every)
-        for (index, comparison) in zip(again, refined) {
-          comparisons[index] = comparison
-        }
-      }
+        weighting: weighting, refinement: refinement,
+        engines: Self.refinedOnDemand(refinement, refineUndecidedPairs: refineUndecidedPairs),
+        progress: { progress($0, 2 * ks.count) })
       collapse = comparisons
       rows = comparisons.map(\.pointLevel)
     } else {
@@ -86,6 +74,28 @@ public struct GeneralStudy: Sendable {
     }
     verdicts = GeneralVerification.verdicts(rows, weighting: weighting)
     nearOptimumVerdicts = GeneralVerification.nearOptimumVerdicts(rows, weighting: weighting, ties: ties)
+  }
+
+  /// The T1 comparisons of a non-overlapping point-level model, with the `k` of C1 pairs left
+  /// undecided certified again with every class-level row refined (rows of the `engines` given):
+  /// point-level rows are lifted from the class-level ones, so a tighter location needs those.
+  private static func comparisons(
+    model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine, precision: Int,
+    gapTolerance: Rational, weighting: DownstreamWeighting, refinement: RefinementPolicy,
+    engines: Set<ExpectationEngine>, progress: (_ rowsDone: Int) -> Void
+  ) -> [CollapseCheck.Comparison] {
+    var comparisons = CollapseCheck.compareOptima(
+      model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
+      refinement: refinement, progress: progress)
+    let points = comparisons.map(\.pointLevel)
+    let again = GeneralVerification.undecidedPairRows(points, weighting: weighting)
+      .filter { engines.contains(points[$0].engine) && points[$0].refinement == nil }
+    guard model.pointCount <= CurvatureCertificate.maximumPoints, !again.isEmpty else { return comparisons }
+    let refined = CollapseCheck.compareOptima(
+      model: model, ks: again.map { ks[$0] }, scale: scale, engine: engine, precision: precision,
+      gapTolerance: gapTolerance, refinement: .every)
+    for (index, comparison) in zip(again, refined) { comparisons[index] = comparison }
+    return comparisons
   }
 
   /// The engines whose unrefined rows of undecided C1 pairs are refined after the run.
