@@ -14,7 +14,7 @@ enum VerifyFlags {
   static let precision = Flag.option(
     "--precision", "bits", default: "\(Defaults.precision)",
     help:
-      "Bits per interval endpoint, \(Defaults.precisionRange.lowerBound)...\(Defaults.precisionRange.upperBound) (unrefined Laplace rows use Double endpoints from 53 up)."
+      "Bits per interval endpoint, \(Defaults.precisionRange.lowerBound)...\(Defaults.precisionRange.upperBound) (unrefined rows use Double endpoints from 53 up)."
   )
   static let json = Flag.option("--json", "file", help: "Also write the results as JSON.")
   static let report = Flag.option(
@@ -42,10 +42,12 @@ enum VerifyFlags {
   static let refine = Flag.option(
     "--refine", "needed|every", default: Defaults.refinement.rawValue,
     help: "Rows refined by Newton in MPFR before locating: needed (a missed gap; the multinomial rows of C1 pairs "
-      + "left undecided) or every (tightest locations, δ near 1e-17, several times slower).")
+      + "left undecided) or every (tightest locations, δ near 1e-16, several times slower).")
   static let refineUndecided = Flag.option(
     "--refine-undecided", "on|off", default: Defaults.refineUndecidedPairs ? "on" : "off",
-    help: "Refine the Laplace rows of C1 pairs left undecided (slower; decides most of them).")
+    help:
+      "With --refine needed, refine the Laplace rows of C1 pairs left undecided too (each costs about three plain rows)."
+  )
   static let compare = Flag.option(
     "--compare", "results.json", help: "Same as the compare subcommand (kept for existing scripts).")
 
