@@ -41,6 +41,14 @@ public struct DownstreamMetrics: Sendable {
     var certainlyCorrect = Rational.zero
     var possiblyCorrect = Rational.zero
     let spread = Interval(lower: -radius, upper: radius, precision: precision)
+    // How far the difference of the scores of c and c' can move inside the ball: δ Σ_y |D_c(y) − D_c'(y)|,
+    // the same for every input.
+    let reach = (0..<n).map { c in
+      (0..<n).map { other in
+        radius
+          * (0..<m).reduce(Rational.zero) { $0 + (model.withinClass[c][$1] - model.withinClass[other][$1]).magnitude }
+      }
+    }
     for x in 0..<m {
       let scores = (0..<n).map { c in
         (0..<m).reduce(Rational.zero) {
@@ -54,16 +62,7 @@ public struct DownstreamMetrics: Sendable {
         weighted = weighted + Interval(model.rho[c] * probability, precision: precision) * loss
         balanced = balanced + Interval(probability / Rational(n), precision: precision) * loss
         if (0..<n).allSatisfy({ $0 == c || scores[$0] < scores[c] }) { accuracy += model.rho[c] * probability }
-        // How far the difference of the scores of c and c' can move inside the ball.
-        let margins = (0..<n).map { other in
-          (
-            scores[c] - scores[other],
-            radius
-              * (0..<m).reduce(Rational.zero) {
-                $0 + (model.withinClass[c][$1] - model.withinClass[other][$1]).magnitude
-              }
-          )
-        }
+        let margins = (0..<n).map { other in (scores[c] - scores[other], reach[c][other]) }
         let others = margins.indices.filter { $0 != c }
         if others.allSatisfy({ margins[$0].0 > margins[$0].1 }) { certainlyCorrect += model.rho[c] * probability }
         if others.allSatisfy({ margins[$0].0 + margins[$0].1 > 0 }) { possiblyCorrect += model.rho[c] * probability }
