@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // The module graph, bottom to top:
 //
-//   C libraries        CGMP  CMPFR  CBLAS  CMalloc   (Debian -dev packages, pkg-config; glibc)
+//   C libraries        CGMP  CMPFR  CBLAS  CMalloc  CScheduler   (Debian -dev packages, pkg-config; glibc, Linux)
 //   seeded randomness  SeededRandom                   (SplitMix64, for reproducible runs and tests)
 //   exact arithmetic   ExactArithmetic                (BigInt, Rational, Interval, RationalMatrix)
 //   shared loss        ContrastiveLoss                (the one NCE / mean-classifier loss, generic)
@@ -27,6 +27,7 @@ let package = Package(
     // glibc's mallopt, which the Glibc module leaves out; the trainer tunes the heap with it, and
     // `verify` keeps the threads of the general path on one malloc arena.
     .systemLibrary(name: "CMalloc"),
+    .systemLibrary(name: "CScheduler"),
     // Arb is only an independent oracle for the tests; the product never links it.
     .systemLibrary(name: "CArb", providers: [.apt(["libflint-arb-dev"])]),
 
@@ -49,7 +50,7 @@ let package = Package(
     // Engines.
     .target(
       name: "LatentClassTheory",
-      dependencies: ["ContrastiveLoss", "IntervalLoss", "ExactArithmetic", "SeededRandom"]),
+      dependencies: ["ContrastiveLoss", "IntervalLoss", "ExactArithmetic", "SeededRandom", "CScheduler"]),
     .target(
       name: "CIFARTraining", dependencies: ["ContrastiveLoss", "TrainingResults", "CBLAS", "CMalloc", "SeededRandom"]),
 
@@ -90,7 +91,9 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["ExactArithmetic", "SeededRandom"], path: "Tests/TestSupport"),
     .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic", "CArb", "TestSupport"]),
     .testTarget(name: "ContrastiveLossTests", dependencies: ["ContrastiveLoss", "IntervalLoss", "TestSupport"]),
-    .testTarget(name: "LatentClassTheoryTests", dependencies: ["LatentClassTheory", "ContrastiveLoss", "TestSupport"]),
+    .testTarget(
+      name: "LatentClassTheoryTests",
+      dependencies: ["LatentClassTheory", "ContrastiveLoss", "TestSupport", "CScheduler"]),
     .testTarget(
       name: "VerifyCommandTests",
       dependencies: ["VerifyCommand", "CommandLineSupport", "Reports", "CIFARStudy", "TrainingResults", "TestSupport"]),

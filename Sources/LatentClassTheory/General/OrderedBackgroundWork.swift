@@ -1,3 +1,4 @@
+import CScheduler
 import Foundation
 
 #if canImport(Glibc)
@@ -23,8 +24,19 @@ final class OrderedBackgroundWork<Result: Sendable>: @unchecked Sendable {
 
   /// Starts up to `workers` threads.
   init(workers: Int) {
+    // A new thread starts on its creator's CPU, where it would share one core with the caller
+    // (measured: in about half the runs, for several milliseconds, the other core idle); it steps
+    // off that CPU once, then may run anywhere.
+    let creator = cscheduler_current_cpu()
     for _ in 0..<max(workers, 0) {
-      guard let thread = startThread(stackBytes: OrderedBackgroundWork.stackBytes, { [self] in serve() }) else { break }
+      guard
+        let thread = startThread(
+          stackBytes: OrderedBackgroundWork.stackBytes,
+          { [self] in
+            _ = cscheduler_leave_cpu(creator)
+            serve()
+          })
+      else { break }
       threads.append(thread)
     }
   }

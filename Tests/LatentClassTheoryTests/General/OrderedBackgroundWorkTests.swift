@@ -1,4 +1,6 @@
+import CScheduler
 import Dispatch
+import Foundation
 import TestSupport
 import XCTest
 
@@ -59,4 +61,23 @@ final class OrderedBackgroundWorkTests: XCTestCase {
 /// Hands `finish`'s results from the calling thread to the test (the semaphore orders the accesses).
 private final class ResultBox: @unchecked Sendable {
   var value: [Int] = []
+}
+
+/// Workers step off their creator's CPU once (so the caller and a worker do not share one core
+/// while another idles) and may then run anywhere: the step must not pin them.
+final class ThreadPlacementTests: XCTestCase {
+  func testLeavingACPUMovesTheThreadWithoutPinningIt() throws {
+    guard ProcessInfo.processInfo.activeProcessorCount >= 2 else { throw XCTSkip("needs two CPUs") }
+    let first = cscheduler_current_cpu()
+    XCTAssertGreaterThanOrEqual(first, 0)
+    XCTAssertEqual(cscheduler_leave_cpu(first), 1)
+    let second = cscheduler_current_cpu()
+    XCTAssertNotEqual(second, first)
+    // The original CPU is allowed again: the thread can leave the second one too.
+    XCTAssertEqual(cscheduler_leave_cpu(second), 1)
+    XCTAssertNotEqual(cscheduler_current_cpu(), second)
+    // Not running on a CPU: nothing to do.
+    let now = cscheduler_current_cpu()
+    XCTAssertEqual(cscheduler_leave_cpu(now == 0 ? 1 : 0), 0)
+  }
 }
