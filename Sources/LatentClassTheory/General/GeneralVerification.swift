@@ -111,7 +111,7 @@ public enum GeneralVerification {
     var start: [[Double]]? = nil
     let solver = GramSolver()
     let background = OrderedBackgroundWork<(row: GeneralRow, cold: [[Double]]?)>(
-      workers: ProcessInfo.processInfo.activeProcessorCount - 1)
+      workers: ProcessInfo.processInfo.activeProcessorCount - 1, leavingCreatorCPU: true)
     var reported = 0
     func report(_ done: Int) {
       while reported < done {

@@ -22,18 +22,20 @@ final class OrderedBackgroundWork<Result: Sendable>: @unchecked Sendable {
   /// The stack each worker gets (the main thread's default; the exact arithmetic does not recurse).
   static var stackBytes: Int { 8 << 20 }
 
-  /// Starts up to `workers` threads.
-  init(workers: Int) {
-    // A new thread starts on its creator's CPU, where it would share one core with the caller
-    // (measured: in about half the runs, for several milliseconds, the other core idle); it steps
-    // off that CPU once, then may run anywhere.
-    let creator = cscheduler_current_cpu()
+  /// Starts up to `workers` threads; with `leavingCreatorCPU`, each steps off its creator's CPU once
+  /// and may then run anywhere.
+  ///
+  /// A new thread starts on its creator's CPU: a long-lived worker beside a busy caller shared one
+  /// core with it (measured on the row chain: in about half the runs, for several milliseconds, the
+  /// other core idle). Short-lived pools inside an evaluation are better left where they start.
+  init(workers: Int, leavingCreatorCPU: Bool = false) {
+    let creator = leavingCreatorCPU ? cscheduler_current_cpu() : -1
     for _ in 0..<max(workers, 0) {
       guard
         let thread = startThread(
           stackBytes: OrderedBackgroundWork.stackBytes,
           { [self] in
-            _ = cscheduler_leave_cpu(creator)
+            if creator >= 0 { _ = cscheduler_leave_cpu(creator) }
             serve()
           })
       else { break }
