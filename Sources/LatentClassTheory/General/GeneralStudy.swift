@@ -52,8 +52,7 @@ public struct GeneralStudy: Sendable {
     if !model.isClassLevel && !model.isOverlapping {
       let comparisons = Self.comparisons(
         model: model, ks: ks, scale: scale, engine: engine, precision: precision, gapTolerance: gapTolerance,
-        weighting: weighting, refinement: refinement,
-        engines: Self.refinedOnDemand(refinement, refineUndecidedPairs: refineUndecidedPairs),
+        weighting: weighting, refinement: refinement, engines: Self.refinedOnDemand(refineUndecidedPairs),
         progress: { progress($0, 2 * ks.count) })
       collapse = comparisons
       rows = comparisons.map(\.pointLevel)
@@ -66,19 +65,19 @@ public struct GeneralStudy: Sendable {
         rows = GeneralVerification.refiningEveryRow(
           certified, model: model, scale: scale, precision: precision, gapTolerance: gapTolerance)
       } else {
-        let engines = Self.refinedOnDemand(refinement, refineUndecidedPairs: refineUndecidedPairs)
         rows = GeneralVerification.refiningUndecidedPairs(
           certified, model: model, scale: scale, precision: precision, gapTolerance: gapTolerance, weighting: weighting,
-          engines: engines)
+          engines: Self.refinedOnDemand(refineUndecidedPairs))
       }
     }
     verdicts = GeneralVerification.verdicts(rows, weighting: weighting)
     nearOptimumVerdicts = GeneralVerification.nearOptimumVerdicts(rows, weighting: weighting, ties: ties)
   }
 
-  /// The T1 comparisons of a non-overlapping point-level model, with the `k` of C1 pairs left
-  /// undecided certified again with every class-level row refined (rows of the `engines` given):
-  /// point-level rows are lifted from the class-level ones, so a tighter location needs those.
+  /// The T1 comparisons of a non-overlapping point-level model; with `refinement`
+  /// ``RefinementPolicy/needed``, the `k` of C1 pairs left undecided (rows of the `engines` given) are
+  /// certified again with every class-level row refined: point-level rows are lifted from the
+  /// class-level ones, so a tighter location needs those (with ``RefinementPolicy/every`` they were).
   private static func comparisons(
     model: LatentClassModel, ks: [Int], scale: Rational, engine: ExpectationEngine, precision: Int,
     gapTolerance: Rational, weighting: DownstreamWeighting, refinement: RefinementPolicy,
@@ -90,7 +89,9 @@ public struct GeneralStudy: Sendable {
     let points = comparisons.map(\.pointLevel)
     let again = GeneralVerification.undecidedPairRows(points, weighting: weighting)
       .filter { engines.contains(points[$0].engine) && points[$0].refinement == nil }
-    guard model.pointCount <= CurvatureCertificate.maximumPoints, !again.isEmpty else { return comparisons }
+    guard refinement == .needed, model.pointCount <= CurvatureCertificate.maximumPoints, !again.isEmpty else {
+      return comparisons
+    }
     let refined = CollapseCheck.compareOptima(
       model: model, ks: again.map { ks[$0] }, scale: scale, engine: engine, precision: precision,
       gapTolerance: gapTolerance, refinement: .every)
@@ -98,15 +99,13 @@ public struct GeneralStudy: Sendable {
     return comparisons
   }
 
-  /// The engines whose unrefined rows of undecided C1 pairs are refined after the run.
-  private static func refinedOnDemand(_ refinement: RefinementPolicy, refineUndecidedPairs: Bool)
-    -> Set<ExpectationEngine>
-  {
-    refinement == .every || refineUndecidedPairs ? [.multinomial, .laplace] : [.multinomial]
+  /// The engines whose unrefined rows of undecided C1 pairs ``RefinementPolicy/needed`` refines after the run.
+  private static func refinedOnDemand(_ refineUndecidedPairs: Bool) -> Set<ExpectationEngine> {
+    refineUndecidedPairs ? [.multinomial, .laplace] : [.multinomial]
   }
 
-  /// How many Laplace rows `refineUndecidedPairs` would refine now (0 for point-level models, whose rows
-  /// it does not touch).
+  /// How many Laplace rows of class-level or overlapping models `refineUndecidedPairs` would refine now
+  /// (0 for point-level models: the hint it feeds counts class-level rows only).
   public var rowsRefinableOnDemand: Int {
     collapse == nil ? GeneralVerification.rowsToRefine(rows, pairVerdicts: verdicts, engines: [.laplace]).count : 0
   }
