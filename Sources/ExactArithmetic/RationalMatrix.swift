@@ -49,8 +49,13 @@ public struct RationalMatrix: Sendable, Equatable {
   /// The entries rounded to `Double`, row by row (for solvers and plots, never for proofs).
   ///
   /// - Complexity: O(rows · columns) conversions.
-  public var approximateDoubles: [[Double]] {
-    (0..<rows).map { i in (0..<columns).map { self[i, $0].approximateDouble } }
+  public var approximateDoubles: [[Double]] { entries(\.approximateDouble) }
+
+  /// The entries converted by `convert`, row by row (to the scalar an engine evaluates in).
+  ///
+  /// - Complexity: O(rows · columns) conversions.
+  public func entries<T>(_ convert: (Rational) -> T) -> [[T]] {
+    (0..<rows).map { i in (0..<columns).map { convert(self[i, $0]) } }
   }
 
   public var transposed: RationalMatrix {

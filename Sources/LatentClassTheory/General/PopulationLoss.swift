@@ -69,7 +69,7 @@ public struct PopulationLoss: Sendable {
   ///
   /// - Complexity: that of one evaluation of the engine.
   public func curvatureWeights(gram: RationalMatrix, precision: Int) -> [[Interval]] {
-    let coarse = (0..<gram.rows).map { i in (0..<gram.columns).map { DoubleInterval(gram[i, $0]) } }
+    let coarse = gram.entries(DoubleInterval.init)
     if let table, let intervalTable {
       let weights = table.curvatureWeights(problem, gram: coarse, prepared: intervalTable, precision: 53)
       return weights.map { row in row.map { Interval($0, precision: precision) } }
@@ -95,7 +95,7 @@ public struct PopulationLoss: Sendable {
   /// about `max(laplaceTolerance, 10^{-10})` per pair, or about `2^{−precision}` when `accurate`.
   public func enclose(gram: RationalMatrix, precision: Int, accurate: Bool = false) -> LossAndGradient<Interval> {
     if !accurate && precision >= 53 {
-      let doubles = (0..<gram.rows).map { i in (0..<gram.columns).map { DoubleInterval(gram[i, $0]) } }
+      let doubles = gram.entries(DoubleInterval.init)
       let enclosure: LossAndGradient<DoubleInterval>
       if let table, let intervalTable {
         enclosure = table.evaluate(problem, gram: doubles, prepared: intervalTable, precision: 53)
@@ -106,7 +106,7 @@ public struct PopulationLoss: Sendable {
         loss: Interval(enclosure.loss, precision: precision),
         gradient: enclosure.gradient.map { row in row.map { Interval($0, precision: precision) } })
     }
-    let entries = (0..<gram.rows).map { i in (0..<gram.columns).map { Interval(gram[i, $0], precision: precision) } }
+    let entries = gram.entries { Interval($0, precision: precision) }
     if engine == .laplace && accurate {
       let (engine, rules) = LaplaceEngine.accurate(precision: precision)
       return engine.enclose(problem, gram: entries, precision: precision, rules: rules)
